@@ -1,0 +1,33 @@
+package dev.flywheel.identity;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request authenticated by an API key; its name is the key's id (never the secret). */
+final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final Caller caller;
+
+    ApiKeyAuthentication(Caller caller) {
+        super(List.of(new SimpleGrantedAuthority(caller.organizationKind().authority()),
+                new SimpleGrantedAuthority("MODE_" + caller.mode().name()), new SimpleGrantedAuthority("API_KEY")));
+        this.caller = caller;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Caller getPrincipal() {
+        return caller;
+    }
+
+    @Override
+    public String getName() {
+        return caller.actorId();
+    }
+}
