@@ -9,7 +9,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in console user; kept in the session, so it holds no secret beyond Spring's erased hash. */
 record ConsoleUser(User user, OrganizationKind organizationKind, String passwordHash, boolean locked)
-        implements UserDetails, CallerHolder {
+        implements UserDetails, CallerHolder, java.io.Serializable {
 
     @Override
     public Caller caller() {
