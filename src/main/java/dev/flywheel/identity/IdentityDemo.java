@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -61,14 +60,21 @@ class IdentityDemo implements DemoContributor {
     public void contribute(DemoSize size, Random random) {
         Instant now = clock.instant();
         String hash = passwords.encode(DEMO_PASSWORD);
-        Set<String> usedDomains = new HashSet<>();
+        // Generating into a database that already has data (a second run, tests) must not collide with it.
+        Set<String> usedDomains = organizations.allDomains();
+        Set<String> usedExternalIds = organizations.externalIds(Mode.LIVE);
+        int nextExternal = 10000;
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (int i = 0; i < size.customerAccounts(); i++) {
             String name = FIRST.get(random.nextInt(FIRST.size())) + " " + SECOND.get(random.nextInt(SECOND.size()));
             String domain = uniqueDomain(name, usedDomains, random);
             LocalDate signedUp = today.minusDays(random.nextInt(3 * 365));
+            while (usedExternalIds.contains("cus_" + nextExternal)) {
+                nextExternal++;
+            }
+            String externalId = "cus_" + nextExternal++;
             Organization account = new Organization(Ids.next("acc"), OrganizationKind.CUSTOMER, name, domain, null,
-                    "cus_" + (10000 + i), Mode.LIVE, SEGMENTS.get(random.nextInt(SEGMENTS.size())), signedUp, null, now, now);
+                    externalId, Mode.LIVE, SEGMENTS.get(random.nextInt(SEGMENTS.size())), signedUp, null, now, now);
             organizations.insert(account);
             if (i < Math.max(1, size.customerAccounts() / 60)) {
                 users.insert(new User(Ids.next("usr"), account.id(), "admin@" + domain, "Admin of " + name, Role.CUSTOMER_ADMIN,

@@ -82,6 +82,15 @@ class OrganizationRepository {
                 .query((rs, n) -> new Object[] {rs.getString("partner_type"), rs.getLong("n")}).list();
     }
 
+    java.util.Set<String> allDomains() {
+        return new java.util.HashSet<>(jdbc.sql("select domain from organizations where domain is not null").query(String.class).list());
+    }
+
+    java.util.Set<String> externalIds(Mode mode) {
+        return new java.util.HashSet<>(jdbc.sql("select external_id from organizations where mode = :mode and external_id is not null")
+                .param("mode", mode.wire()).query(String.class).list());
+    }
+
     static String wire(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
