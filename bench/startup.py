@@ -160,6 +160,13 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+def load_average():
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--flywheel-jar", required=True)
@@ -190,6 +197,7 @@ def main():
         f"ready:     Flywheel GET {flywheel.ready_path} = 200; reference GET {reference.ready_path} = 200"
         f" (polled every {int(POLL_INTERVAL * 1000)} ms, timed from process spawn)",
         f"rss:       VmRSS {args.settle:g} s after ready",
+        f"load:      {load_average()} (1/5/15 min) before the first start; other work on the machine skews both apps",
         "",
     ]
     print("\n".join(header), flush=True)
@@ -230,6 +238,7 @@ def main():
         "",
         "target: Flywheel ready in under 2x the reference time -> {} ({:.2f}x)".format(
             "MET" if ratio_t < 2.0 else "NOT MET", ratio_t),
+        f"load:   {load_average()} (1/5/15 min) after the last start",
     ]
     print("\n".join(summary), flush=True)
 

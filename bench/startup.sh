@@ -28,8 +28,10 @@ REFERENCE_JAR="$BENCH_DIR/reference-app/target/reference-app.jar"
 if [ "$build" = yes ]; then
   echo "building Flywheel: mvn -q -B -DskipTests package (in the repository root)"
   (cd "$ROOT" && mvn -q -B -DskipTests package)
+  echo
   echo "building the reference app: mvn -q -B -DskipTests package (in bench/reference-app)"
   (cd "$BENCH_DIR/reference-app" && mvn -q -B -DskipTests package)
+  echo
 fi
 for jar in "$FLYWHEEL_JAR" "$REFERENCE_JAR"; do
   [ -f "$jar" ] || { echo "missing $jar (run without --skip-build)" >&2; exit 1; }

@@ -23,9 +23,18 @@ class OrganizationRepository {
     }
 
     void insert(Organization o) {
-        jdbc.sql("""
+        insert(o, "");
+    }
+
+    /** Inserts a customer account unless one with its mode and external id exists; false if it did. */
+    boolean insertIfAbsent(Organization account) {
+        return insert(account, " on conflict do nothing") == 1;
+    }
+
+    private int insert(Organization o, String onConflict) {
+        return jdbc.sql("""
                 insert into organizations (id, kind, name, domain, partner_type, external_id, mode, segment, signed_up_on, attributes, created_at, updated_at)
-                values (:id, :kind, :name, :domain, :partnerType, :externalId, :mode, :segment, :signedUpOn, :attributes, :createdAt, :updatedAt)""")
+                values (:id, :kind, :name, :domain, :partnerType, :externalId, :mode, :segment, :signedUpOn, :attributes, :createdAt, :updatedAt)""" + onConflict)
                 .param("id", o.id()).param("kind", wire(o.kind())).param("name", o.name()).param("domain", o.domain())
                 .param("partnerType", o.partnerType() == null ? null : wire(o.partnerType()))
                 .param("externalId", o.externalId()).param("mode", o.mode().wire())

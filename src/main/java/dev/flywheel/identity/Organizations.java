@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,14 +82,12 @@ public class Organizations {
         }
         Organization account = new Organization(Ids.next("acc"), OrganizationKind.CUSTOMER, data.name().trim(),
                 Domains.normalize(data.domain()), null, externalId, mode, data.segment(), data.signedUpOn(), data.attributes(), now, now);
-        try {
-            repository.insert(account);
+        if (repository.insertIfAbsent(account)) {
             return new Upserted(account, true);
-        } catch (DuplicateKeyException raced) {
-            // Another request created the same account a moment ago: this call becomes an update of it.
-            Organization winner = repository.findAccount(mode, externalId).orElseThrow(() -> raced);
-            return new Upserted(update(winner, data, now), false);
         }
+        // Another request created the same account a moment ago: this call becomes an update of it.
+        Organization winner = repository.findAccount(mode, externalId).orElseThrow();
+        return new Upserted(update(winner, data, now), false);
     }
 
     private Organization update(Organization current, AccountData data, Instant now) {
