@@ -16,6 +16,9 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(text("h1")).isEqualTo("Home");
         assertThat(text(".cards")).contains("Partners").contains("Customer accounts");
         assertThat(text("#sidebar")).contains("Partners", "Customer accounts", "Team", "API keys", "Audit log", "Mail outbox");
+        screenshot("console-home");
+        open("/console/partners");
+        screenshot("console-partners");
     }
 
     @Test

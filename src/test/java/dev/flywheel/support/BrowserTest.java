@@ -90,6 +90,18 @@ public abstract class BrowserTest extends IntegrationTest {
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
+    /** Saves what the browser shows to target/screenshots/{name}.png, for a person to look at. */
+    protected void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected String path() {
         return browser().getCurrentUrl().substring(baseUrl().length());
     }
