@@ -1,0 +1,19 @@
+package dev.flywheel.marketplace;
+
+import java.time.Instant;
+
+/**
+ * A listing: an app's place in the marketplace, owned by one technology partner. What it says
+ * is in its versions; {@code publishedVersionId} is the one customers see.
+ */
+record Listing(String id, String partnerId, String slug, String publishedVersionId, Instant firstPublishedAt, Instant suspendedAt,
+        String suspensionReason, CertificationTier tier, Instant createdAt, Instant updatedAt) {
+
+    boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    boolean live() {
+        return publishedVersionId != null && suspendedAt == null;
+    }
+}
