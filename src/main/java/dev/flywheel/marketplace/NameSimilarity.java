@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * How alike two app names are, for catching typosquatting and copycats. Names are compared
  * after folding case, accents, punctuation and look-alike characters (0→o, 1→l, rn→m, vv→w), by
- * optimal-string-alignment edit distance (a swap of two neighbours counts as one edit).
+ * optimal-string-alignment edit distance (a swap of two neighbours counts as one edit): one edit
+ * for names of five letters or more, two for nine or more, as long as the first letter is kept.
  */
 final class NameSimilarity {
 
@@ -35,9 +36,12 @@ final class NameSimilarity {
         if (a.equals(b)) {
             return Verdict.CONFUSABLE;
         }
+        // Typos keep the first letter; distinct brands often differ exactly there (Notion, Motion).
+        // Short names are left alone: too many real names are one letter apart (Jira, Jura).
         int shorter = Math.min(a.length(), b.length());
         int distance = distance(a, b);
-        if ((shorter >= 4 && distance <= 1) || (shorter >= 8 && distance <= 2)) {
+        boolean sameStart = a.charAt(0) == b.charAt(0);
+        if (sameStart && ((shorter >= 5 && distance <= 1) || (shorter >= 9 && distance <= 2))) {
             return Verdict.CONFUSABLE;
         }
         String words = withoutGenericWords(candidate);
