@@ -87,7 +87,8 @@ create table mkt_installations (
     installed_at     timestamp with time zone not null,
     uninstalled_at   timestamp with time zone,
     activated_at     timestamp with time zone,
-    review_asked_at  timestamp with time zone
+    review_asked_at  timestamp with time zone,     -- the review-ask email went out (once per install)
+    review_prompted_at timestamp with time zone    -- the product showed the in-app review prompt (once per install)
 );
 create unique index mkt_installations_pair on mkt_installations (listing_id, account_id);
 create index mkt_installations_account on mkt_installations (account_id);

@@ -40,6 +40,14 @@ public record Caller(String actorId, String organizationId, OrganizationKind org
         }
     }
 
+    /**
+     * The caller of the current request, if it is signed in or sent an API key; empty for anonymous
+     * visitors. For pages that anyone may open but that show more to a signed-in viewer.
+     */
+    public static java.util.Optional<Caller> current() {
+        return CallerArgumentResolver.current();
+    }
+
     /** The owner sees every organization; anyone else only their own. */
     public boolean canSee(String organizationId) {
         return isOwner() || this.organizationId.equals(organizationId);

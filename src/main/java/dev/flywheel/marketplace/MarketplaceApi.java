@@ -48,7 +48,7 @@ class MarketplaceApi {
     @GetMapping("/{slug}")
     @Operation(summary = "Get a published listing", description = "No authentication. Everything the app page shows.")
     MarketplaceViews.ListingDetail get(@PathVariable String slug) {
-        return storefront.ranking(slug, null).map(r -> MarketplaceViews.detail(r.ranked()))
+        return storefront.live(slug).flatMap(e -> storefront.rankedById(e.id())).map(MarketplaceViews::detail)
                 .orElseThrow(() -> ApiException.notFound("published listing", slug));
     }
 

@@ -92,12 +92,20 @@ class Storefront {
             }
         }
         // Not matched by the query at all: its score without text relevance, and no position.
+        return Optional.of(new Ranking(browseScore(entry.get()), 0, ranked.size(), text));
+    }
+
+    private Ranked browseScore(StorefrontIndex.Entry entry) {
         RankingFormula.Prior prior = new RankingFormula.Prior(index.meanRating(), properties.ratingPriorWeight());
-        SignalsRepository.Raw raw = index.signals(entry.get().id());
-        RankingFormula.Score score = RankingFormula.score(signals(entry.get(), 0, index.now()), prior);
-        return Optional.of(new Ranking(new Ranked(entry.get(), score, false, false,
-                RankingFormula.bayesianRating(raw.reviewCount(), raw.starSum(), prior), raw.reviewCount(), raw.activeInstalls()), 0,
-                ranked.size(), text));
+        SignalsRepository.Raw raw = index.signals(entry.id());
+        RankingFormula.Score score = RankingFormula.score(signals(entry, 0, index.now()), prior);
+        return new Ranked(entry, score, false, false, RankingFormula.bayesianRating(raw.reviewCount(), raw.starSum(), prior),
+                raw.reviewCount(), raw.activeInstalls());
+    }
+
+    /** One live listing with its browse score (no query), for curated collections. */
+    Optional<Ranked> rankedById(String listingId) {
+        return index.entry(listingId).map(this::browseScore);
     }
 
     Optional<StorefrontIndex.Entry> live(String slug) {
