@@ -19,14 +19,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Marketplace", description = "The public app marketplace: published listings in rank order, and each listing's ranking")
 class MarketplaceApi {
 
+    record ReviewView(String id, String object, int stars, String body, String appVersion, String author, java.time.Instant createdAt,
+            java.time.Instant updatedAt, String reply, java.time.Instant repliedAt) {
+    }
+
     private final Storefront storefront;
-    private final Listings listings;
+    private final Reviews reviews;
     private final MarketplaceProperties properties;
 
-    MarketplaceApi(Storefront storefront, Listings listings, MarketplaceProperties properties) {
+    MarketplaceApi(Storefront storefront, Reviews reviews, MarketplaceProperties properties) {
         this.storefront = storefront;
-        this.listings = listings;
+        this.reviews = reviews;
         this.properties = properties;
+    }
+
+    @GetMapping("/{slug}/reviews")
+    @Operation(summary = "A published listing's reviews", description = "No authentication. Verified installers' reviews, newest first, cursor-paged.")
+    CursorPage<ReviewView> reviews(@PathVariable String slug, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "starting_after", required = false) String startingAfter) {
+        StorefrontIndex.Entry entry = storefront.live(slug).orElseThrow(() -> ApiException.notFound("published listing", slug));
+        return reviews.visible(entry.id(), PageQuery.of(limit, startingAfter)).map(r -> new ReviewView(r.id(), "review", r.stars(), r.body(),
+                r.appVersion(), r.authorName(), r.createdAt(), r.updatedAt(), r.replyBody(), r.replyAt()));
     }
 
     @GetMapping

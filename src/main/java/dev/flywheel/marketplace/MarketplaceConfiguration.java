@@ -14,7 +14,7 @@ class MarketplaceConfiguration {
     /** The storefront, app pages and the listing API are open to anyone, signed in or not. */
     @Bean
     PublicPaths marketplacePublicPaths() {
-        return new PublicPaths(List.of("/marketplace", "/marketplace/apps/*", "/marketplace/apps/*/reviews"),
+        return new PublicPaths(List.of("/marketplace", "/marketplace/apps/*", "/marketplace/apps/*/install-click"),
                 List.of("/api/v1/marketplace/listings", "/api/v1/marketplace/listings/*", "/api/v1/marketplace/listings/*/reviews",
                         "/api/v1/marketplace/collections"));
     }
