@@ -15,11 +15,11 @@ final class Completeness {
 
     record Result(double score, List<Item> items) {
 
-        List<Item> missing() {
+        public List<Item> missing() {
             return items.stream().filter(i -> !i.done()).toList();
         }
 
-        int percent() {
+        public int percent() {
             return (int) Math.round(score * 100);
         }
     }

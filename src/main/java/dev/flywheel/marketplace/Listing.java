@@ -9,11 +9,11 @@ import java.time.Instant;
 record Listing(String id, String partnerId, String slug, String publishedVersionId, Instant firstPublishedAt, Instant suspendedAt,
         String suspensionReason, CertificationTier tier, Instant createdAt, Instant updatedAt) {
 
-    boolean suspended() {
+    public boolean suspended() {
         return suspendedAt != null;
     }
 
-    boolean live() {
+    public boolean live() {
         return publishedVersionId != null && suspendedAt == null;
     }
 }

@@ -32,7 +32,7 @@ class Listings {
     record ReviewStatus(Listing listing, ListingVersion version, Completeness.Result completeness, List<ListingRepository.HistoryEntry> history,
             List<ReviewCheck.Result> checks, Integer queuePosition, Instant slaDueAt, Duration slaRemaining) {
 
-        boolean overdue() {
+        public boolean overdue() {
             return slaRemaining != null && slaRemaining.isNegative();
         }
     }

@@ -22,7 +22,7 @@ interface ReviewCheck {
     enum Outcome {
         PASSED, WARNING, FAILED, NOT_APPLICABLE;
 
-        String wire() {
+        public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
     }

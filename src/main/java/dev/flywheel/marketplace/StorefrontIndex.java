@@ -30,11 +30,11 @@ class StorefrontIndex {
     /** A live listing as the storefront sees it. */
     record Entry(Listing listing, ListingVersion version, double completeness, String pricingModel) {
 
-        String id() {
+        public String id() {
             return listing.id();
         }
 
-        ListingContent content() {
+        public ListingContent content() {
             return version.content();
         }
     }

@@ -39,12 +39,12 @@ enum SubmissionState {
     }
 
     /** The partner may change the content only before submitting or after a rejection. */
-    boolean editable() {
+    public boolean editable() {
         return this == DRAFT || this == REJECTED;
     }
 
     /** Waiting for the marketplace (checks or a person), so it counts in the review queue. */
-    boolean queued() {
+    public boolean queued() {
         return this == SUBMITTED || this == AUTOMATED_CHECKS || this == HUMAN_REVIEW || this == APPEALED;
     }
 
@@ -56,7 +56,7 @@ enum SubmissionState {
         return next;
     }
 
-    String wire() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 

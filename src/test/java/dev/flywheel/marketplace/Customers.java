@@ -36,6 +36,17 @@ record Customers(String accountId, String userId, String email, String password,
         return new Customers(account.text("id"), userId, email, password, role);
     }
 
+    /** An active user of an existing organization (e.g. a partner's admin) who can sign in; returns the email. */
+    static String user(JdbcClient jdbc, PasswordEncoder passwords, String organizationId, Role role, String password) {
+        String email = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        jdbc.sql("""
+                insert into users (id, organization_id, email, name, role, status, password_hash, failed_logins, created_at)
+                values (:id, :org, :email, 'Test User', :role, 'ACTIVE', :hash, 0, :at)""")
+                .param("id", Ids.next("usr")).param("org", organizationId).param("email", email).param("role", role.name())
+                .param("hash", passwords.encode(password)).param("at", Sql.at(Instant.now())).update();
+        return email;
+    }
+
     /** The same person as a {@link Caller}, for calling services directly. */
     Caller caller() {
         return new Caller(userId, accountId, OrganizationKind.CUSTOMER, role, Mode.LIVE, email);

@@ -56,8 +56,12 @@ final class MarketplaceFixtures {
 
     /** Creates, submits and approves a listing; returns its id. */
     static String publish(Api owner, Partner partner, String name, String tagline, String keywords) {
+        return publishBody(owner, partner, listing(name, tagline, keywords));
+    }
+
+    static String publishBody(Api owner, Partner partner, String body) {
         Api api = IntegrationTestAccess.api(owner, partner.key());
-        Api.Response created = api.post("/api/v1/marketplace/managed-listings", listing(name, tagline, keywords));
+        Api.Response created = api.post("/api/v1/marketplace/managed-listings", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.text("id");
         assertThat(api.post("/api/v1/marketplace/managed-listings/" + id + "/submit", "").status()).isEqualTo(200);
