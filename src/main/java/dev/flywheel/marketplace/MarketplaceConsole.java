@@ -32,6 +32,9 @@ class MarketplaceConsole {
     private static final String PARTNER_OR_OWNER = "hasAnyRole('PARTNER_ADMIN','PARTNER_MEMBER','OWNER_ADMIN','PARTNER_MANAGER','ANALYST')";
     private static final String REVIEWERS = "hasAnyRole('OWNER_ADMIN','PARTNER_MANAGER')";
 
+    private final Funnel funnel;
+    private final Certifications certifications;
+    private final java.time.Clock clock;
     private final Listings listings;
     private final Reviews reviews;
     private final Installs installs;
@@ -40,7 +43,10 @@ class MarketplaceConsole {
     private final MarketplaceProperties properties;
 
     MarketplaceConsole(Listings listings, Reviews reviews, Installs installs, ListingRepository repository, Organizations organizations,
-            MarketplaceProperties properties) {
+            MarketplaceProperties properties, Funnel funnel, Certifications certifications, java.time.Clock clock) {
+        this.funnel = funnel;
+        this.certifications = certifications;
+        this.clock = clock;
         this.listings = listings;
         this.reviews = reviews;
         this.installs = installs;
@@ -144,6 +150,36 @@ class MarketplaceConsole {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/console/marketplace/listings/" + id;
+    }
+
+    @GetMapping("/console/marketplace/listings/{id}/analytics")
+    @PreAuthorize(PARTNER_OR_OWNER)
+    String analytics(Caller caller, @PathVariable String id, Model model) {
+        Listings.ReviewStatus status = listings.status(caller, id);
+        model.addAttribute("status", status);
+        model.addAttribute("report", report(status.listing()));
+        model.addAttribute("certification", certifications.evaluate(status.listing().id()));
+        model.addAttribute("tierHistory", certifications.history(status.listing().id()));
+        return "marketplace/analytics";
+    }
+
+    @GetMapping(value = "/console/marketplace/listings/{id}/funnel.svg", produces = "image/svg+xml")
+    @PreAuthorize(PARTNER_OR_OWNER)
+    @org.springframework.web.bind.annotation.ResponseBody
+    String funnelChart(Caller caller, @PathVariable String id) {
+        return FunnelChart.daily(report(listings.visibleListing(caller, id)).days());
+    }
+
+    @GetMapping(value = "/console/marketplace/listings/{id}/scopes.svg", produces = "image/svg+xml")
+    @PreAuthorize(PARTNER_OR_OWNER)
+    @org.springframework.web.bind.annotation.ResponseBody
+    String scopesChart(Caller caller, @PathVariable String id) {
+        return FunnelChart.scopes(report(listings.visibleListing(caller, id)).scopes());
+    }
+
+    private Funnel.Report report(Listing listing) {
+        java.time.LocalDate to = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return funnel.report(listing.id(), to.minusDays(29), to);
     }
 
     @GetMapping("/console/marketplace/review-queue")
