@@ -197,6 +197,20 @@ final class LuceneListingSearch implements ListingSearch {
         }
     }
 
+    /** The plain Lucene top-{@code n} for a text, without facets or ranking: the reference the benchmark compares with. */
+    org.apache.lucene.search.TopDocs top(String text, int n) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.search(textQuery(text), n);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Lucene query for what a person typed; match-all for blank text. */
     Query textQuery(String text) {
         List<String> words = analyze(text);

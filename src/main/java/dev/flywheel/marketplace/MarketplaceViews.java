@@ -70,11 +70,12 @@ final class MarketplaceViews {
 
     static RankingView ranking(Storefront.Ranking ranking) {
         Storefront.Ranked r = ranking.ranked();
-        List<TermView> terms = r.score().terms().stream()
+        RankingFormula.Score score = r.score();
+        List<TermView> terms = score.terms().stream()
                 .map(t -> new TermView(t.name(), round(t.weight(), 2), round(t.value(), 4), round(t.contribution(), 4), t.explanation()))
                 .toList();
         return new RankingView(r.entry().id(), "listing_ranking", r.entry().listing().slug(), ranking.query(),
-                ranking.position() == 0 ? null : ranking.position(), ranking.of(), round(r.score().total(), 4), terms, r.exactName(),
+                ranking.position() == 0 ? null : ranking.position(), ranking.of(), round(score.total(), 4), terms, r.exactName(),
                 r.noteworthy(), "score = Σ weight × value over the terms; exact-name matches first; new listings may hold a noteworthy slot");
     }
 

@@ -79,7 +79,7 @@ class Prompts {
             if (ranked == null) {
                 continue;
             }
-            double score = 0.45 * r + 0.40 * a + 0.15 * ranked.score().total();
+            double score = 0.45 * r + 0.40 * a + 0.15 * ranked.total();
             if (best == null || score > best.score() || (score == best.score() && entry.id().compareTo(best.listing().entry().id()) < 0)) {
                 String reason = r >= a ? "matches \"" + context + "\"" : reasonKind;
                 best = new Suggestion(ranked, score, r, a, reason);

@@ -99,6 +99,25 @@ final class RankingFormula {
         return new Score(total, List.copyOf(terms));
     }
 
+    /**
+     * The same total as {@link #score} without building the explanation of every term: what the
+     * storefront uses to order thousands of hits, {@link #score} being for showing one breakdown.
+     */
+    static double total(Signals s, Prior prior) {
+        double v = Math.max(0, s.decayedInstalls());
+        double bayes = bayesianRating(s.reviewCount(), s.starSum(), prior);
+        double replyRate = s.reviewCount() == 0 ? 0.5 : (double) Math.min(s.replies(), s.reviewCount()) / s.reviewCount();
+        double retention = (s.retained() + RETENTION_PRIOR * RETENTION_PRIOR_WEIGHT) / (s.retentionEligible() + RETENTION_PRIOR_WEIGHT);
+        return W_RELEVANCE * clamp(s.relevance())
+                + W_VELOCITY * (v / (v + VELOCITY_HALF_CREDIT))
+                + W_RATING * ((bayes - 1) / 4)
+                + W_VOLUME * Math.min(1, Math.log1p(s.reviewCount()) / Math.log1p(1000))
+                + W_REPLIES * replyRate
+                + W_COMPLETENESS * clamp(s.completeness())
+                + W_CERTIFICATION * tierValue(s.tier())
+                + W_RETENTION * clamp(retention);
+    }
+
     /** (C·m + Σ stars) / (C + n): few reviews stay near the marketplace mean, many reviews speak for themselves. */
     static double bayesianRating(long reviewCount, long starSum, Prior prior) {
         return (prior.weight() * prior.meanRating() + starSum) / (prior.weight() + reviewCount);
@@ -118,8 +137,8 @@ final class RankingFormula {
         };
     }
 
-    /** A listing to be ordered: its score, its name and when it was first published. */
-    record Candidate(String id, String name, Instant publishedAt, Score score) {
+    /** A listing to be ordered: its score's total, its name and when it was first published. */
+    record Candidate(String id, String name, Instant publishedAt, double total) {
     }
 
     /** A listing's place in the order; {@code noteworthy} when it holds a "new and noteworthy" slot. */
@@ -133,7 +152,7 @@ final class RankingFormula {
      * into the fixed noteworthy positions (best score first).
      */
     static List<Placed> order(List<Candidate> candidates, String query, Instant now, Duration newFor, int slots) {
-        Comparator<Candidate> byScore = Comparator.comparingDouble((Candidate c) -> c.score().total()).reversed()
+        Comparator<Candidate> byScore = Comparator.comparingDouble(Candidate::total).reversed()
                 .thenComparing(Candidate::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Candidate::id);
         List<Candidate> sorted = new ArrayList<>(candidates);

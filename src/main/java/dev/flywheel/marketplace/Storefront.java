@@ -15,8 +15,13 @@ import org.springframework.stereotype.Service;
 class Storefront {
 
     /** A listing in rank order, with everything the storefront shows about it. */
-    record Ranked(StorefrontIndex.Entry entry, RankingFormula.Score score, boolean exactName, boolean noteworthy, double rating,
-            long reviewCount, long installCount) {
+    record Ranked(StorefrontIndex.Entry entry, RankingFormula.Signals signals, RankingFormula.Prior prior, double total, boolean exactName,
+            boolean noteworthy, double rating, long reviewCount, long installCount) {
+
+        /** The full breakdown of the score, every term explained. */
+        RankingFormula.Score score() {
+            return RankingFormula.score(signals, prior);
+        }
     }
 
     record Results(List<Ranked> ranked, Map<String, Map<String, Integer>> facets) {
@@ -39,21 +44,22 @@ class Storefront {
         Instant now = index.now();
         RankingFormula.Prior prior = new RankingFormula.Prior(index.meanRating(), properties.ratingPriorWeight());
         List<RankingFormula.Candidate> candidates = new ArrayList<>(result.hits().size());
-        Map<String, RankingFormula.Score> scores = new java.util.HashMap<>();
+        Map<String, RankingFormula.Signals> signals = new java.util.HashMap<>();
         for (ListingSearch.Hit hit : result.hits()) {
             Optional<StorefrontIndex.Entry> entry = index.entry(hit.id());
             if (entry.isEmpty()) {
                 continue;
             }
-            RankingFormula.Score score = RankingFormula.score(signals(entry.get(), hit.relevance(), now), prior);
-            scores.put(hit.id(), score);
-            candidates.add(new RankingFormula.Candidate(hit.id(), entry.get().content().name(), entry.get().listing().firstPublishedAt(), score));
+            RankingFormula.Signals s = signals(entry.get(), hit.relevance(), now);
+            signals.put(hit.id(), s);
+            candidates.add(new RankingFormula.Candidate(hit.id(), entry.get().content().name(), entry.get().listing().firstPublishedAt(),
+                    RankingFormula.total(s, prior)));
         }
         List<Ranked> ranked = new ArrayList<>(candidates.size());
         for (RankingFormula.Placed placed : RankingFormula.order(candidates, text, now, properties.newListingDays(), properties.noteworthySlots())) {
             StorefrontIndex.Entry entry = index.entry(placed.candidate().id()).orElseThrow();
             SignalsRepository.Raw raw = index.signals(entry.id());
-            ranked.add(new Ranked(entry, placed.candidate().score(), placed.exactName(), placed.noteworthy(),
+            ranked.add(new Ranked(entry, signals.get(entry.id()), prior, placed.candidate().total(), placed.exactName(), placed.noteworthy(),
                     RankingFormula.bayesianRating(raw.reviewCount(), raw.starSum(), prior), raw.reviewCount(), raw.activeInstalls()));
         }
         return new Results(ranked, result.facets());
@@ -98,9 +104,9 @@ class Storefront {
     private Ranked browseScore(StorefrontIndex.Entry entry) {
         RankingFormula.Prior prior = new RankingFormula.Prior(index.meanRating(), properties.ratingPriorWeight());
         SignalsRepository.Raw raw = index.signals(entry.id());
-        RankingFormula.Score score = RankingFormula.score(signals(entry, 0, index.now()), prior);
-        return new Ranked(entry, score, false, false, RankingFormula.bayesianRating(raw.reviewCount(), raw.starSum(), prior),
-                raw.reviewCount(), raw.activeInstalls());
+        RankingFormula.Signals s = signals(entry, 0, index.now());
+        return new Ranked(entry, s, prior, RankingFormula.total(s, prior), false, false,
+                RankingFormula.bayesianRating(raw.reviewCount(), raw.starSum(), prior), raw.reviewCount(), raw.activeInstalls());
     }
 
     /** One live listing with its browse score (no query), for curated collections. */

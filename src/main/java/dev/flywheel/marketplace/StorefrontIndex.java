@@ -82,6 +82,19 @@ class StorefrontIndex {
         log.debug("Storefront index rebuilt: {} listings in {} ms", fresh.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Replaces everything with the given entries and signals, without the database: what
+     * {@link #rebuild()} does after reading, for benchmarks and tests of the storefront itself.
+     */
+    synchronized void load(Collection<Entry> live, Map<String, SignalsRepository.Raw> raw, double mean) {
+        entries.clear();
+        live.forEach(e -> entries.put(e.id(), e));
+        search.replaceAll(live.stream().map(StorefrontIndex::document).toList());
+        signals.clear();
+        signals.putAll(raw);
+        meanRating = mean;
+    }
+
     /** Re-reads one listing: indexed when live, removed otherwise. */
     void refreshListing(String listingId) {
         Optional<ListingRepository.Live> live = listings.live(listingId);

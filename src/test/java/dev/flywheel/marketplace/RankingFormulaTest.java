@@ -35,6 +35,18 @@ class RankingFormulaTest {
     }
 
     @Test
+    void theFastTotalIsExactlyTheExplainedScore() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            long reviews = random.nextInt(500);
+            RankingFormula.Signals s = signals(random.nextDouble(), random.nextDouble() * 200, reviews, reviews * (1 + random.nextInt(5)),
+                    random.nextInt((int) reviews + 1), random.nextDouble(), CertificationTier.values()[random.nextInt(3)],
+                    random.nextInt(100), random.nextInt(100));
+            assertThat(RankingFormula.total(s, PRIOR)).isCloseTo(RankingFormula.score(s, PRIOR).total(), within(1e-12));
+        }
+    }
+
+    @Test
     void aPerfectListingScoresNearOneAndAnEmptyOneLow() {
         RankingFormula.Score best = RankingFormula.score(signals(1, 1e9, 1_000_000, 5_000_000, 1_000_000, 1, CertificationTier.CERTIFIED,
                 1000, 1000), PRIOR);
@@ -85,7 +97,7 @@ class RankingFormulaTest {
     }
 
     private static RankingFormula.Candidate candidate(String id, String name, double score, Instant published) {
-        return new RankingFormula.Candidate(id, name, published, new RankingFormula.Score(score, List.of()));
+        return new RankingFormula.Candidate(id, name, published, score);
     }
 
     @Test

@@ -71,9 +71,9 @@ class RankingGoldenQueryTest {
         List<RankingFormula.Candidate> candidates = new ArrayList<>();
         for (ListingSearch.Hit hit : result.hits()) {
             App a = apps.get(hit.id());
-            RankingFormula.Score score = RankingFormula.score(new RankingFormula.Signals(hit.relevance(), a.installsDecayed(), a.reviews(),
+            double total = RankingFormula.total(new RankingFormula.Signals(hit.relevance(), a.installsDecayed(), a.reviews(),
                     a.stars(), a.reviews() / 2, a.completeness(), a.tier(), 0, 0), prior);
-            candidates.add(new RankingFormula.Candidate(a.id(), a.name(), a.published(), score));
+            candidates.add(new RankingFormula.Candidate(a.id(), a.name(), a.published(), total));
         }
         return RankingFormula.order(candidates, q, NOW, Duration.ofDays(30), 2).stream().map(p -> p.candidate().id()).toList();
     }
