@@ -39,7 +39,7 @@ enum ListingState {
         return next;
     }
 
-    String wire() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 enum ReviewState {
     PENDING, APPROVED, REJECTED, CHANGES_REQUESTED;
 
-    String wire() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

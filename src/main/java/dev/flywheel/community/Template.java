@@ -19,7 +19,7 @@ record Template(String id, long catalogNumber, String authorOrgId, String author
         int latestVersion, Integer publishedVersion, ListingState state, Integer featuredRank, long viewCount, long cloneCount,
         Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
-    boolean listed() {
+    public boolean listed() {
         return state == ListingState.PUBLISHED && publishedVersion != null;
     }
 }

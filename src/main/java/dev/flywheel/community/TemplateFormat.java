@@ -22,7 +22,7 @@ enum TemplateFormat {
         this.wire = wire;
     }
 
-    String wire() {
+    public String wire() {
         return wire;
     }
 
