@@ -44,11 +44,11 @@ final class LeverPriority {
     /** A lever with its average scores (null when nobody scored it yet). */
     record Scored(String id, String name, Set<Pillar> pillars, Double impact, Double effort, int responses) {
 
-        boolean scored() {
+        public boolean scored() {
             return impact != null && effort != null;
         }
 
-        Quadrant quadrant() {
+        public Quadrant quadrant() {
             boolean high = impact >= 3.0;
             boolean low = effort <= 3.0;
             return high ? (low ? Quadrant.QUICK_WIN : Quadrant.BIG_BET) : (low ? Quadrant.FILL_IN : Quadrant.MONEY_PIT);
