@@ -218,6 +218,44 @@ class AccountMapping {
         return CursorPage.of(out, query, Account::id);
     }
 
+    /** Every record, across partnerships, whose email is this person's, with its fields. */
+    List<Map<String, String>> personData(String email) {
+        List<Map<String, String>> out = new ArrayList<>();
+        forEachRecordOf(email, (p, r) -> out.add(json.readValue(p.open(r.sealedFields()), new TypeReference<LinkedHashMap<String, String>>() {
+        })));
+        return out;
+    }
+
+    /**
+     * Removes a person from every population: their email and any field holding it are dropped
+     * from the sealed fields, the email hash is cleared, and the account's keyed hash stays, so
+     * overlap counts do not change.
+     */
+    @Transactional
+    int erase(Caller caller, String email) {
+        int[] n = {0};
+        String normalized = MatchKeys.email(email);
+        forEachRecordOf(email, (p, r) -> {
+            Map<String, String> fields = json.readValue(p.open(r.sealedFields()), new TypeReference<LinkedHashMap<String, String>>() {
+            });
+            fields.values().removeIf(v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(normalized));
+            repository.reseal(r.id(), p.seal(json.writeValueAsString(fields)));
+            n[0]++;
+        });
+        audit.record(caller.organizationId(), "privacy.erased", "sha256:" + dev.flywheel.platform.Secrets.sha256Hex(normalized).substring(0, 16),
+                "account mapping: " + n[0] + " records");
+        return n[0];
+    }
+
+    private void forEachRecordOf(String email, java.util.function.BiConsumer<PartnershipKeys.Partnership, PopulationRepository.StoredRecord> action) {
+        String normalized = MatchKeys.email(email);
+        for (PartnershipKeys.Partnership p : keys.all()) {
+            for (PopulationRepository.StoredRecord r : repository.withEmail(p.hmac("email", normalized))) {
+                action.accept(p, r);
+            }
+        }
+    }
+
     private Population own(Caller caller, String populationId) {
         Population population = accessible(caller, populationId);
         if (population.side() != sideOf(caller)) {

@@ -117,6 +117,23 @@ class MappingApi {
         return mapping.accounts(caller, id, against, PageQuery.of(limit, startingAfter));
     }
 
+    record PersonBody(@NotBlank @jakarta.validation.constraints.Email String email) {
+    }
+
+    @PostMapping("/privacy/export")
+    @Operation(summary = "Export one person's data held by account mapping", description = "Records of every population whose email is this person's. Owner admins only.")
+    Map<String, Object> exportPerson(@Valid @RequestBody PersonBody body, Caller caller) {
+        caller.requireOwnerAdmin();
+        return Map.of("object", "privacy_export", "module", "mapping", "records", mapping.personData(body.email()));
+    }
+
+    @PostMapping("/privacy/erase")
+    @Operation(summary = "Erase one person's data held by account mapping", description = "Drops the email (and any field holding it) from their records; overlap counts stay the same. Logged.")
+    Map<String, Object> erasePerson(@Valid @RequestBody PersonBody body, Caller caller) {
+        caller.requireOwnerAdmin();
+        return Map.of("object", "privacy_erasure", "module", "mapping", "records", mapping.erase(caller, body.email()));
+    }
+
     private static PopulationView view(Population p, Caller caller) {
         boolean own = p.side() == AccountMapping.sideOf(caller);
         return new PopulationView(p.id(), "population", p.partnerId(), p.side().wire(), own, p.name(), p.kind().wire(), p.policy().wire(),

@@ -83,6 +83,14 @@ class PartnershipKeys {
                 .optional();
     }
 
+    /** Every partnership, to find one person's records (each partnership hashes the email under its own key). */
+    java.util.List<Partnership> all() {
+        return jdbc.sql("select id, partner_id, mode, wrapped_key from mapping_partnerships order by id")
+                .query((rs, n) -> new Partnership(rs.getString("id"), rs.getString("partner_id"), Mode.fromWire(rs.getString("mode")),
+                        unwrap(rs.getString("id"), rs.getString("wrapped_key"))))
+                .list();
+    }
+
     Partnership findOrCreate(String partnerId, Mode mode) {
         return find(partnerId, mode).orElseGet(() -> {
             byte[] key = new byte[32];

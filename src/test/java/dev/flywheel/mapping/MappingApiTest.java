@@ -212,4 +212,18 @@ class MappingApiTest extends IntegrationTest {
         assertThat(r.json().get("records").asLong()).isEqualTo(2);
         assertProblem(owner().post("/api/v1/mapping/populations", "{\"name\":\"x\",\"kind\":\"customers\",\"policy\":\"counts\"}"), 400, "/problems/validation");
     }
+
+    @Test
+    void erasingAPersonKeepsOverlapCounts() {
+        String email = "ceo-" + tag + "@gamma-" + tag + ".com";
+        String ownerPop = createOwner("Contacts", "customers", "everything", "[{\"email\":\"" + email + "\",\"contact\":\"" + email + "\",\"name\":\"Gamma\"}]");
+        String partnerPop = createPartner("Theirs", "customers", "counts", "[{\"domain\":\"gamma-" + tag + ".com\"}]");
+        assertThat(owner().post("/api/v1/mapping/privacy/export", "{\"email\":\"" + email + "\"}").json().get("records")).hasSize(1);
+        assertThat(owner().post("/api/v1/mapping/privacy/erase", "{\"email\":\"" + email + "\"}").json().get("records").asInt()).isEqualTo(1);
+        assertThat(owner().post("/api/v1/mapping/privacy/export", "{\"email\":\"" + email + "\"}").json().get("records")).isEmpty();
+        assertThat(cell(owner().get("/api/v1/mapping/overlaps?partner_id=" + partnerId), ownerPop, partnerPop)).isEqualTo(1);
+        Api.Response seen = partner().get("/api/v1/mapping/populations/" + ownerPop + "/accounts");
+        assertThat(seen.body()).contains("Gamma").doesNotContain(email);
+        assertProblem(partner().post("/api/v1/mapping/privacy/erase", "{\"email\":\"" + email + "\"}"), 403, "/problems/forbidden");
+    }
 }
