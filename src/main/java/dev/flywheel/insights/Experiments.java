@@ -132,9 +132,22 @@ class Experiments {
         return new Results(e, stats, reached, warning);
     }
 
-    Optional<Long> activeCount(Mode mode) {
-        return Optional.of(jdbc.sql("select count(*) from insights_experiments where mode = :m and status = 'running'").param("m", mode.wire())
-                .query(Long.class).single());
+    /** Mean relative lift of experiments stopped within the period whose result was significant. */
+    Optional<Double> meanSignificantLift(Mode mode, Period period) {
+        List<String> ids = jdbc.sql("""
+                select id from insights_experiments where mode = :m and status = 'stopped' and stopped_at >= :from and stopped_at < :to""")
+                .param("m", mode.wire()).param("from", Sql.at(period.startInstant())).param("to", Sql.at(period.endExclusive()))
+                .query(String.class).list();
+        double sum = 0;
+        int n = 0;
+        for (String id : ids) {
+            ExperimentStats.Result r = results(mode, id).stats();
+            if (r != null && r.significant() && Double.isFinite(r.relativeLift())) {
+                sum += r.relativeLift();
+                n++;
+            }
+        }
+        return n == 0 ? Optional.empty() : Optional.of(sum / n);
     }
 
     private static Experiment map(ResultSet rs, int n) throws SQLException {

@@ -59,8 +59,10 @@ class InsightsApi {
     private final AccountDirectory directory;
     private final InsightsProperties properties;
     private final Clock clock;
+    private final Scorecard scorecard;
 
-    InsightsApi(InsightsQueries queries, AccountDirectory directory, InsightsProperties properties, Clock clock) {
+    InsightsApi(InsightsQueries queries, AccountDirectory directory, InsightsProperties properties, Clock clock, Scorecard scorecard) {
+        this.scorecard = scorecard;
         this.queries = queries;
         this.directory = directory;
         this.properties = properties;
@@ -192,6 +194,26 @@ class InsightsApi {
             Caller caller) {
         caller.requireOwner();
         return queries.adoption(caller.mode(), Period.months(from, to, clock));
+    }
+
+    @GetMapping("/scorecard")
+    @Operation(summary = "The compounding scorecard", description = """
+            The last four complete quarters: integration adoption rate, NRR gap (depth 3+ minus 0), partner-sourced and -influenced             revenue, marketplace GMV, A/B feature impact and user-generated assets, each with baseline (first quarter) and delta             (last minus previous quarter). A metric without a source says why in `missing` instead of showing 0.""")
+    Map<String, Object> scorecard(Caller caller) {
+        caller.requireOwner();
+        Scorecard.Card card = scorecard.card(caller.mode());
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (Scorecard.Metric m : card.metrics()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("name", m.name());
+            row.put("unit", m.unit());
+            row.put("values", m.values());
+            row.put("baseline", m.baseline());
+            row.put("delta", m.delta());
+            row.put("missing", m.missing());
+            metrics.add(row);
+        }
+        return Map.of("object", "scorecard", "currency", properties.currency(), "quarters", card.quarters(), "metrics", metrics);
     }
 
     static AttributionModel model(String value) {
