@@ -91,11 +91,20 @@ class ExperimentsPrivacyExportsTest extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("id,account_id,effective_on,mrr,currency,recorded_at").contains(id + "," + account + ",2025-02-03,4900,USD,");
-        Api.Response nd = owner().get("/api/v1/insights/exports/mrr-changes.ndjson");
-        assertThat(nd.contentType()).startsWith("application/x-ndjson");
+        java.net.http.HttpResponse<String> nd = ndjson("/api/v1/insights/exports/mrr-changes.ndjson");
+        assertThat(nd.headers().firstValue("content-type").orElse("")).startsWith("application/x-ndjson");
         assertThat(nd.body().lines().filter(l -> l.contains(id)).findFirst().orElseThrow())
                 .contains("\"effective_on\":\"2025-02-03\"").contains("\"mrr\":4900");
         assertProblem(owner().get("/api/v1/insights/exports/secrets.csv"), 404, "/problems/not-found");
+    }
+
+    private java.net.http.HttpResponse<String> ndjson(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + OWNER_KEY).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
