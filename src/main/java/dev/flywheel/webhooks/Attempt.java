@@ -3,6 +3,6 @@ package dev.flywheel.webhooks;
 import java.time.Instant;
 
 /** One HTTP attempt of a delivery: what came back and how long it took. */
-record Attempt(String id, String deliveryId, String endpointId, Instant attemptedAt, Integer statusCode, long latencyMillis, String outcome,
+public record Attempt(String id, String deliveryId, String endpointId, Instant attemptedAt, Integer statusCode, long latencyMillis, String outcome,
         String error, String responseExcerpt) {
 }

@@ -9,6 +9,6 @@ import java.time.Instant;
  * @param retryStep position in the retry schedule (reset by a resend)
  * @param attempts every attempt ever made, for the log
  */
-record Delivery(String id, String endpointId, String eventId, String eventType, String orderingKey, String payload, DeliveryStatus status,
+public record Delivery(String id, String endpointId, String eventId, String eventType, String orderingKey, String payload, DeliveryStatus status,
         int retryStep, int attempts, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt, Integer lastStatusCode, String lastError) {
 }

@@ -10,10 +10,10 @@ import java.util.Set;
  * {@code FAILED} ran out of retries (or its endpoint answered 410 Gone). Resending or recovering
  * puts a finished message back to {@code PENDING}.
  */
-enum DeliveryStatus {
+public enum DeliveryStatus {
     PENDING, SENDING, DELIVERED, FAILED;
 
-    Set<DeliveryStatus> next() {
+    public Set<DeliveryStatus> next() {
         return switch (this) {
             case PENDING -> EnumSet.of(SENDING);
             case SENDING -> EnumSet.of(DELIVERED, PENDING, FAILED);
@@ -21,11 +21,11 @@ enum DeliveryStatus {
         };
     }
 
-    boolean canBecome(DeliveryStatus target) {
+    public boolean canBecome(DeliveryStatus target) {
         return next().contains(target);
     }
 
-    String wire() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

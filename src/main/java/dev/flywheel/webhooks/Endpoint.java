@@ -15,17 +15,17 @@ import java.util.List;
  * @param secretVersion increases with every rotation, so cached secrets are never used after one
  * @param failingSince start of the current run of failed attempts, null while deliveries succeed
  */
-record Endpoint(String id, String organizationId, String installId, Mode mode, String url, String description, List<String> eventTypes,
+public record Endpoint(String id, String organizationId, String installId, Mode mode, String url, String description, List<String> eventTypes,
         String origin, EndpointStatus status, String disabledReason, Integer rateLimit, int secretVersion, Instant failingSince,
         Instant createdAt, Instant updatedAt) {
 
-    static final String ALL_TYPES = "*";
+    public static final String ALL_TYPES = "*";
 
-    boolean subscribes(String type) {
+    public boolean subscribes(String type) {
         return eventTypes.contains(ALL_TYPES) || eventTypes.contains(type);
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return status == EndpointStatus.ENABLED;
     }
 }
