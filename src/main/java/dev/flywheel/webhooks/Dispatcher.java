@@ -155,6 +155,9 @@ class Dispatcher {
                     workers.execute(() -> {
                         try {
                             deliver(c);
+                        } catch (RuntimeException e) {
+                            // The claim stays until its lease ends, then the delivery is retried: nothing is lost.
+                            log.warn("Webhook dispatcher {} could not finish delivery {}: {}", name, c.delivery().id(), e.getMessage());
                         } finally {
                             slots.release();
                         }

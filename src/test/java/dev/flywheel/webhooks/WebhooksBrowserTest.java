@@ -41,9 +41,9 @@ class WebhooksBrowserTest extends BrowserTest {
             assertThat(text("#signing-secret")).isEqualTo(secret);
             ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("window.confirm = function () { return true; }");
             find("#rotate-secret").click();
+            assertThat(text(".flash.notice")).contains("both signatures");
             String rotated = text("#signing-secret");
             assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
-            assertThat(text(".flash.notice")).contains("both signatures");
             open(path());
             ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("window.confirm = function () { return true; }");
             find("form[action$='/delete'] button").click();
