@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.flywheel.identity.AuditLog;
 import dev.flywheel.identity.Caller;
+import dev.flywheel.identity.Organizations;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -55,7 +57,8 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
-            OAuth2AuthorizationConsentService consents, Grants grants, Apps apps, DeveloperProperties properties) throws Exception {
+            OAuth2AuthorizationConsentService consents, Grants grants, Apps apps, Organizations organizations, DeveloperProperties properties)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         ClientSecretHashes secretHashes = new ClientSecretHashes();
         http.securityMatcher(server.getEndpointsMatcher())
@@ -74,7 +77,9 @@ class AuthorizationServerConfiguration {
                                     if (p instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                                         consent.setAuthorizationConsentCustomizer(ctx -> recordGrant(ctx, apps, grants));
                                     }
-                                }))))
+                                })))
+                        .tokenIntrospectionEndpoint(e -> e.authenticationProviders(providers -> providers.replaceAll(p ->
+                                p instanceof OAuth2TokenIntrospectionAuthenticationProvider ? new IntrospectionPolicy(p, apps, organizations) : p))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterAfter(new TokenEndpointGuard(properties.tokenFailuresPerMinute()), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
