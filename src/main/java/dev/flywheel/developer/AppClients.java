@@ -54,7 +54,6 @@ class AppClients implements RegisteredClientRepository {
                 .clientName(app.name())
                 .redirectUris(uris -> uris.addAll(app.redirectUris()))
                 .scopes(s -> s.addAll(app.scopes()))
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
@@ -63,13 +62,20 @@ class AppClients implements RegisteredClientRepository {
                         .authorizationCodeTimeToLive(properties.authorizationCodeLifetime())
                         .reuseRefreshTokens(false)
                         .build());
+        boolean redirects = !app.redirectUris().isEmpty();
+        if (redirects) {
+            // Without a redirect URI an app cannot take part in the authorization code flow at all.
+            b.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+        }
         if (app.clientType() == ClientType.CONFIDENTIAL) {
             List<String> hashes = service.validSecretHashes(app.id());
             b.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .clientSecret(ClientSecretHashes.encode(hashes));
+            if (redirects) {
+                b.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+            }
         } else {
             b.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         }

@@ -81,7 +81,7 @@ class AuthorizationServerConfiguration {
                         .tokenIntrospectionEndpoint(e -> e.authenticationProviders(providers -> providers.replaceAll(p ->
                                 p instanceof OAuth2TokenIntrospectionAuthenticationProvider ? new IntrospectionPolicy(p, apps, organizations) : p))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterAfter(new TokenEndpointGuard(properties.tokenFailuresPerMinute()), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TokenEndpointGuard(properties.tokenFailuresPerMinute(), properties.tokenFailuresPerMinutePerAddress()), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();

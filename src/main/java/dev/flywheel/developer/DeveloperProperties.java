@@ -20,9 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keySecret the installation secret that seals signing keys at rest (env
  *        {@code FLYWHEEL_KEY_SECRET}); when empty, one is generated and kept in the database,
  *        which protects backups of the key table alone but not of the whole database
- * @param tokenFailuresPerMinute failed client authentications or grants one client and address may
- *        make per minute at the token, introspection and revocation endpoints before being throttled
- *        (default 10)
+ * @param tokenFailuresPerMinute failed requests (bad secret, bad grant) one client may make per minute at
+ *        the token, introspection and revocation endpoints before being throttled (default 10)
+ * @param tokenFailuresPerMinutePerAddress the same, per remote address across all clients (default
+ *        100: one address may front many clients behind a NAT or proxy)
  */
 @ConfigurationProperties("flywheel.developer")
 public record DeveloperProperties(
@@ -33,5 +34,6 @@ public record DeveloperProperties(
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue("2d") Duration signingKeyRetention,
         @DefaultValue("") String keySecret,
-        @DefaultValue("10") int tokenFailuresPerMinute) {
+        @DefaultValue("10") int tokenFailuresPerMinute,
+        @DefaultValue("100") int tokenFailuresPerMinutePerAddress) {
 }

@@ -32,6 +32,7 @@ final class TokenEndpointGuard extends OncePerRequestFilter {
     private static final int MAX_BUCKETS = 10_000;
 
     private final int failuresPerMinute;
+    private final int failuresPerMinutePerAddress;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -39,8 +40,9 @@ final class TokenEndpointGuard extends OncePerRequestFilter {
         }
     };
 
-    TokenEndpointGuard(int failuresPerMinute) {
+    TokenEndpointGuard(int failuresPerMinute, int failuresPerMinutePerAddress) {
         this.failuresPerMinute = failuresPerMinute;
+        this.failuresPerMinutePerAddress = failuresPerMinutePerAddress;
     }
 
     @Override
@@ -58,15 +60,15 @@ final class TokenEndpointGuard extends OncePerRequestFilter {
                     + "because URLs end up in logs.");
             return;
         }
-        Bucket byAddress = bucket("ip:" + request.getRemoteAddr());
+        Bucket byAddress = bucket("ip:" + request.getRemoteAddr(), failuresPerMinutePerAddress);
         String clientId = clientId(request);
-        Bucket byClient = clientId == null ? null : bucket("client:" + clientId);
+        Bucket byClient = clientId == null ? null : bucket("client:" + clientId, failuresPerMinute);
         long waitNanos = Math.max(waitNanos(byAddress), byClient == null ? 0 : waitNanos(byClient));
         if (waitNanos > 0) {
             long seconds = Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
             response.setHeader("Retry-After", String.valueOf(seconds));
-            response.setHeader("RateLimit-Policy", failuresPerMinute + ";w=60");
-            response.setHeader("RateLimit", "limit=" + failuresPerMinute + ", remaining=0, reset=" + seconds);
+            response.setHeader("RateLimit-Policy", "\"failures\";q=" + failuresPerMinute + ";w=60");
+            response.setHeader("RateLimit", "\"failures\";r=0;t=" + seconds);
             error(response, 429, "slow_down", "Too many failed requests for this client or from this address. Wait " + seconds
                     + " seconds (Retry-After), then check the client id and secret before retrying.");
             return;
@@ -85,10 +87,10 @@ final class TokenEndpointGuard extends OncePerRequestFilter {
         return bucket.getAvailableTokens() > 0 ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 
-    private Bucket bucket(String key) {
+    private Bucket bucket(String key, int perMinute) {
         synchronized (buckets) {
             return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(failuresPerMinute).refillGreedy(failuresPerMinute, Duration.ofMinutes(1)).build())
+                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                     .build());
         }
     }
