@@ -76,6 +76,7 @@ class SignInBrowserTest extends BrowserTest {
         type("input[name=password]", "first-password-123");
         type("input[name=confirmation]", "first-password-123");
         find("form button[type=submit]").click();
+        assertThat(text(".flash.notice")).contains("Your account is ready");
 
         open("/password-reset");
         type("input[name=email]", email);
