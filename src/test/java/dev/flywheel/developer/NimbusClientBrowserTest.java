@@ -68,6 +68,7 @@ class NimbusClientBrowserTest extends BrowserTest {
         type("input[name=username]", customer.email());
         type("input[name=password]", customer.password());
         find("form button[type=submit]").click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/oauth2/consent"));
         assertThat(text("h1")).contains("Nimbus Demo").contains("wants to access");
         assertThat(text("main")).contains("See the deals registered on your account.");
         find("#allow").click();
