@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The module's facade for organizations: the owner, partners and customer accounts. */
 @Service
@@ -29,12 +32,18 @@ public class Organizations {
     private final Invitations invitations;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    Organizations(OrganizationRepository repository, Invitations invitations, AuditLog audit, Clock clock) {
+    Organizations(OrganizationRepository repository, Invitations invitations, AuditLog audit, Clock clock,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.invitations = invitations;
         this.audit = audit;
         this.clock = clock;
+        // On PostgreSQL a failed statement aborts the whole transaction; a savepoint lets the upsert
+        // recover from losing an insert race and continue as an update.
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<Organization> find(String id) {
@@ -84,7 +93,7 @@ public class Organizations {
         Organization account = new Organization(Ids.next("acc"), OrganizationKind.CUSTOMER, data.name().trim(),
                 Domains.normalize(data.domain()), null, externalId, mode, data.segment(), data.signedUpOn(), data.attributes(), now, now);
         try {
-            repository.insert(account);
+            savepoint.executeWithoutResult(status -> repository.insert(account));
             return new Upserted(account, true);
         } catch (DuplicateKeyException raced) {
             // Another request created the same account a moment ago: this call becomes an update of it.
