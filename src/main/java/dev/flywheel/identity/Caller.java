@@ -41,11 +41,21 @@ public record Caller(String actorId, String organizationId, OrganizationKind org
     }
 
     /**
-     * The caller of the current request, if it is signed in or sent an API key; empty for anonymous
-     * visitors. For pages that anyone may open but that show more to a signed-in viewer.
+     * The caller behind an authentication made by this module (a console user or an API key), if
+     * it is one; other modules use this where no controller parameter is available, e.g. inside a
+     * security filter chain.
      */
-    public static java.util.Optional<Caller> current() {
-        return CallerArgumentResolver.current();
+    public static java.util.Optional<Caller> from(org.springframework.security.core.Authentication authentication) {
+        if (authentication == null) {
+            return java.util.Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            return java.util.Optional.of(caller);
+        }
+        if (authentication.getPrincipal() instanceof CallerHolder holder) {
+            return java.util.Optional.of(holder.caller());
+        }
+        return java.util.Optional.empty();
     }
 
     /** The owner sees every organization; anyone else only their own. */

@@ -275,7 +275,7 @@ class MarketplaceConsole {
         @Bean
         DashboardSource marketplaceCards(StorefrontIndex index, ListingRepository repository) {
             return viewer -> {
-                Caller caller = Caller.current().orElse(null);
+                Caller caller = Caller.from(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()).orElse(null);
                 if (caller == null || !caller.isOwner()) {
                     return List.of();
                 }

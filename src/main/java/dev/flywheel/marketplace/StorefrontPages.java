@@ -56,7 +56,7 @@ class StorefrontPages {
         model.addAttribute("app", app);
         model.addAttribute("content", app.entry().content());
         model.addAttribute("reviews", reviews.visible(app.entry().id(), PageQuery.of(20, reviewsAfter)));
-        Optional<Caller> caller = Caller.current();
+        Optional<Caller> caller = Caller.from(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
         model.addAttribute("canInstall", caller.isEmpty() || caller.get().organizationKind() == dev.flywheel.identity.OrganizationKind.CUSTOMER);
         model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("customer", caller.filter(Reviews::isCustomer).isPresent());
