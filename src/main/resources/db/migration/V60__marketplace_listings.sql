@@ -6,6 +6,7 @@ create table mkt_listings (
     partner_id           varchar(40)  not null,
     slug                 varchar(80)  not null,
     published_version_id varchar(40),
+    app_id               varchar(40),               -- the developer platform app (OAuth client) customers authorize on install
     first_published_at   timestamp with time zone,
     suspended_at         timestamp with time zone,
     suspension_reason    text,

@@ -77,7 +77,7 @@ public final class MarketplaceBench {
                             : List.of(new PricingPlan("Team", PricingPlan.Kind.PER_SEAT, Money.of(800, "USD"))),
                     null, null, null, null, List.of(), List.of(), List.of(), List.of());
             CertificationTier tier = CertificationTier.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(3)];
-            Listing listing = new Listing(id, "prt_bench", "bench-" + i, "lsv_" + i, now.minus(Duration.ofDays(random.nextInt(900))), null, null,
+            Listing listing = new Listing(id, "prt_bench", "bench-" + i, "lsv_" + i, null, now.minus(Duration.ofDays(random.nextInt(900))), null, null,
                     tier, now, now);
             ListingVersion version = new ListingVersion("lsv_" + i, id, 1, SubmissionState.PUBLISHED, content, List.of(), null, null, null, null,
                     now, now);

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InstallationsApi {
 
     record InstallationView(String id, String object, String listingId, String accountId, List<String> scopes, String status, boolean works,
-            Instant installedAt, Instant uninstalledAt, Instant activatedAt) {
+            boolean authorized, Instant installedAt, Instant uninstalledAt, Instant activatedAt) {
     }
 
     record PromptView(String installationId, String listingId, String slug, String name, String reviewUrl) {
@@ -44,7 +44,8 @@ class InstallationsApi {
     @GetMapping("/installations")
     @Operation(summary = "An account's installed apps",
             description = "Owner keys (the product). `works` is false when the app was uninstalled or its listing is suspended: "
-                    + "the product must then refuse the app's calls for this account.")
+                    + "the product must then refuse the app's calls for this account. `authorized` says whether the listing's "
+                    + "developer platform app holds an OAuth grant (tokens) from the installing admin.")
     List<InstallationView> list(@RequestParam("account_id") String accountId, Caller caller) {
         caller.requireOwner();
         return installations.ofAccount(account(accountId)).stream().map(this::view).toList();
@@ -83,6 +84,6 @@ class InstallationsApi {
 
     private InstallationView view(Installation i) {
         return new InstallationView(i.id(), "installation", i.listingId(), i.accountId(), i.scopes(), i.active() ? "active" : "uninstalled",
-                installs.works(i), i.installedAt(), i.uninstalledAt(), i.activatedAt());
+                installs.works(i), installs.authorized(i), i.installedAt(), i.uninstalledAt(), i.activatedAt());
     }
 }

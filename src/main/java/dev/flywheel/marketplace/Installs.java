@@ -1,5 +1,7 @@
 package dev.flywheel.marketplace;
 
+import dev.flywheel.developer.Grant;
+import dev.flywheel.developer.Grants;
 import dev.flywheel.identity.AuditLog;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.OrganizationKind;
@@ -28,6 +30,8 @@ class Installs {
     }
 
     private final InstallationRepository installations;
+    private final Announcements announcements;
+    private final Grants grants;
     private final StorefrontIndex index;
     private final ListingRepository listings;
     private final Organizations organizations;
@@ -35,9 +39,11 @@ class Installs {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Installs(InstallationRepository installations, StorefrontIndex index, ListingRepository listings, Organizations organizations,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Installs(InstallationRepository installations, Announcements announcements, Grants grants, StorefrontIndex index,
+            ListingRepository listings, Organizations organizations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.installations = installations;
+        this.announcements = announcements;
+        this.grants = grants;
         this.index = index;
         this.listings = listings;
         this.organizations = organizations;
@@ -85,6 +91,7 @@ class Installs {
         Installation installation = installations.install(entry.id(), caller.organizationId(), segment, caller.actorId(), caller.label(),
                 scopes, now).orElseThrow(() -> ApiException.conflict(entry.content().name() + " is installed on this account already."));
         installations.event(entry.id(), "installed", caller.organizationId(), scopes, now);
+        announcements.installed(listings.find(entry.id()).orElseThrow(), installation);
         audit.record(caller.organizationId(), "app.installed", entry.id(), entry.content().name() + ": " + String.join(" ", scopes));
         events.publishEvent(new AppInstalled(installation.id(), entry.id(), entry.listing().partnerId(), caller.organizationId(), scopes,
                 caller.actorId(), now));
@@ -103,7 +110,18 @@ class Installs {
         }
         Listing listing = listings.find(installation.listingId()).orElseThrow();
         installations.event(listing.id(), "uninstalled", installation.accountId(), null, now);
-        audit.record(caller.organizationId(), "app.uninstalled", listing.id(), installation.id());
+        int revoked = 0;
+        if (listing.appId() != null) {
+            // Uninstalling ends the app's access: every grant of its OAuth app on this account is revoked, with its tokens.
+            for (Grant grant : grants.ofAccount(caller)) {
+                if (grant.appId().equals(listing.appId()) && grant.revokedAt() == null) {
+                    grants.revoke(caller, grant.id());
+                    revoked++;
+                }
+            }
+        }
+        announcements.uninstalled(listing, installation, now);
+        audit.record(caller.organizationId(), "app.uninstalled", listing.id(), installation.id() + "; " + revoked + " OAuth grant(s) revoked");
         events.publishEvent(new AppUninstalled(installation.id(), listing.id(), listing.partnerId(), installation.accountId(), now));
         events.publishEvent(new SignalsChanged(listing.id()));
         return installations.find(installation.id()).orElseThrow();
@@ -143,6 +161,15 @@ class Installs {
             throw ApiException.forbidden("Installed apps belong to customer accounts.");
         }
         return installations.ofAccount(caller.organizationId());
+    }
+
+    /**
+     * Whether the install's app holds an OAuth grant from the installing admin right now, i.e. has
+     * tokens on this account. False when the listing has no developer platform app linked.
+     */
+    boolean authorized(Installation installation) {
+        return listings.find(installation.listingId()).map(Listing::appId)
+                .flatMap(appId -> grants.active(appId, installation.installerEmail())).isPresent();
     }
 
     /** Whether an installation works right now: installed, and its app not suspended. */

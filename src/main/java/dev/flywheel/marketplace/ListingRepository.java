@@ -181,6 +181,11 @@ class ListingRepository {
                 .param("now", Sql.at(now)).param("id", listingId).update();
     }
 
+    void setApp(String listingId, String appId, Instant now) {
+        jdbc.sql("update mkt_listings set app_id = :app, updated_at = :now where id = :id")
+                .param("app", appId).param("now", Sql.at(now)).param("id", listingId).update();
+    }
+
     void setTier(String listingId, CertificationTier tier, Instant now) {
         jdbc.sql("update mkt_listings set tier = :tier, tier_changed_at = :now where id = :id")
                 .param("tier", tier.wire()).param("now", Sql.at(now)).param("id", listingId).update();
@@ -250,7 +255,7 @@ class ListingRepository {
 
     private static Listing mapListing(ResultSet rs, int n) throws SQLException {
         return new Listing(rs.getString("id"), rs.getString("partner_id"), rs.getString("slug"), rs.getString("published_version_id"),
-                Sql.instant(rs, "first_published_at"), Sql.instant(rs, "suspended_at"), rs.getString("suspension_reason"),
+                rs.getString("app_id"), Sql.instant(rs, "first_published_at"), Sql.instant(rs, "suspended_at"), rs.getString("suspension_reason"),
                 CertificationTier.fromWire(rs.getString("tier")), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 

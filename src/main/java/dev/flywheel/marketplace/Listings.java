@@ -1,5 +1,7 @@
 package dev.flywheel.marketplace;
 
+import dev.flywheel.developer.App;
+import dev.flywheel.developer.Apps;
 import dev.flywheel.identity.AuditLog;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.Organization;
@@ -38,6 +40,8 @@ class Listings {
     }
 
     private final ListingRepository repository;
+    private final Announcements announcements;
+    private final Apps apps;
     private final ReviewPipeline pipeline;
     private final ListingValidation validation;
     private final Organizations organizations;
@@ -46,9 +50,11 @@ class Listings {
     private final MarketplaceProperties properties;
     private final Clock clock;
 
-    Listings(ListingRepository repository, ReviewPipeline pipeline, ListingValidation validation, Organizations organizations, AuditLog audit,
-            ApplicationEventPublisher events, MarketplaceProperties properties, Clock clock) {
+    Listings(ListingRepository repository, Announcements announcements, Apps apps, ReviewPipeline pipeline, ListingValidation validation, Organizations organizations,
+            AuditLog audit, ApplicationEventPublisher events, MarketplaceProperties properties, Clock clock) {
         this.repository = repository;
+        this.announcements = announcements;
+        this.apps = apps;
         this.pipeline = pipeline;
         this.validation = validation;
         this.organizations = organizations;
@@ -66,7 +72,7 @@ class Listings {
         String base = slugOf(content.name());
         Listing listing = null;
         for (int i = 1; listing == null; i++) {
-            Listing candidate = new Listing(Ids.next("lst"), caller.organizationId(), i == 1 ? base : base + "-" + i, null, null, null, null,
+            Listing candidate = new Listing(Ids.next("lst"), caller.organizationId(), i == 1 ? base : base + "-" + i, null, null, null, null, null,
                     CertificationTier.LISTED, now, now);
             if (repository.insertListing(candidate)) {
                 listing = candidate;
@@ -105,6 +111,26 @@ class Listings {
                 + " and cannot be changed until it is decided. Edit it after the decision.");
     }
 
+    /**
+     * Links the listing to the partner's developer platform app: the OAuth client customers
+     * authorize when they install, so the install's tokens come from the app's grant. The app
+     * must be the same partner's and active; null unlinks.
+     */
+    @Transactional
+    Listing linkApp(Caller caller, String listingId, String appId) {
+        Listing listing = ownListing(caller, listingId);
+        if (appId != null && !appId.isBlank()) {
+            App app = apps.find(appId.strip()).filter(a -> a.organizationId().equals(listing.partnerId()))
+                    .orElseThrow(() -> ApiException.invalid("app_id", "must be an app your organization registered (GET /api/v1/apps)"));
+            if (!app.isActive()) {
+                throw ApiException.invalid("app_id", "names a disabled app");
+            }
+        }
+        repository.setApp(listing.id(), appId == null || appId.isBlank() ? null : appId.strip(), clock.instant());
+        audit.record(listing.partnerId(), "listing.app_linked", listing.id(), appId);
+        return repository.find(listing.id()).orElseThrow();
+    }
+
     @Transactional
     ListingVersion submit(Caller caller, String listingId) {
         Listing listing = ownListing(caller, listingId);
@@ -129,8 +155,8 @@ class Listings {
         repository.addHistory(versionId, SubmissionState.SUBMITTED, SubmissionState.AUTOMATED_CHECKS, "marketplace", null, now);
         ListingVersion version = repository.version(versionId).orElseThrow();
         Listing listing = repository.find(version.listingId()).orElseThrow();
-        List<ReviewCheck.Result> results = pipeline.run(new ReviewCheck.Subject(listing.id(), listing.partnerId(), version.content(),
-                repository.publishedNames()));
+        List<ReviewCheck.Result> results = pipeline.run(new ReviewCheck.Subject(listing.id(), listing.partnerId(), listing.appId(),
+                version.content(), repository.publishedNames()));
         Instant done = clock.instant();
         repository.replaceCheckResults(versionId, results, done);
         if (ReviewPipeline.passed(results)) {
@@ -160,6 +186,7 @@ class Listings {
         repository.setReasons(latest.id(), List.of());
         repository.markPublished(listing.id(), latest.id(), now);
         audit.record(listing.partnerId(), "listing.published", listing.id(), latest.content().name() + " v" + latest.number());
+        announcements.published(listing, latest);
         events.publishEvent(new ListingPublished(listing.id(), listing.partnerId(), listing.slug(), latest.number()));
         return repository.version(latest.id()).orElseThrow();
     }

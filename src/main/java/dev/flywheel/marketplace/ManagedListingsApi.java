@@ -32,6 +32,9 @@ class ManagedListingsApi {
     record Suspension(String reason) {
     }
 
+    record AppLink(String appId) {
+    }
+
     private final Listings listings;
 
     ManagedListingsApi(Listings listings) {
@@ -66,6 +69,16 @@ class ManagedListingsApi {
                     + "which is reviewed again while the published one stays live.")
     MarketplaceViews.ManagedListing update(@PathVariable String id, @RequestBody ListingInput body, Caller caller) {
         listings.update(caller, id, body.toContent());
+        return MarketplaceViews.managed(listings.status(caller, id));
+    }
+
+    @PutMapping("/{id}/app")
+    @Operation(summary = "Link the listing's developer platform app",
+            description = "The OAuth client (GET /api/v1/apps) customers authorize when they install: its grants carry the install's "
+                    + "tokens, and uninstalling revokes them. It must be this partner's, active, and registered for every scope the "
+                    + "listing requests (checked in review). `app_id: null` unlinks.")
+    MarketplaceViews.ManagedListing linkApp(@PathVariable String id, @RequestBody AppLink body, Caller caller) {
+        listings.linkApp(caller, id, body.appId());
         return MarketplaceViews.managed(listings.status(caller, id));
     }
 

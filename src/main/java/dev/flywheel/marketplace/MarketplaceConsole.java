@@ -114,6 +114,18 @@ class MarketplaceConsole {
         }
     }
 
+    @PostMapping("/console/marketplace/listings/{id}/app")
+    @PreAuthorize(PARTNER_OR_OWNER)
+    String linkApp(Caller caller, @PathVariable String id, @RequestParam(required = false) String appId, RedirectAttributes redirect) {
+        try {
+            listings.linkApp(caller, id, appId);
+            redirect.addFlashAttribute("notice", appId == null || appId.isBlank() ? "App unlinked." : "App linked: installs are authorized through it.");
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/marketplace/listings/" + id;
+    }
+
     @PostMapping("/console/marketplace/listings/{id}/{action:submit|appeal|approve|reject|suspend|reinstate}")
     @PreAuthorize(PARTNER_OR_OWNER)
     String act(Caller caller, @PathVariable String id, @PathVariable String action, @RequestParam(required = false) String text,
@@ -220,7 +232,7 @@ class MarketplaceConsole {
             Listing listing = repository.find(i.listingId()).orElseThrow();
             String name = listing.publishedVersionId() == null ? listing.slug()
                     : repository.version(listing.publishedVersionId()).map(v -> v.content().name()).orElse(listing.slug());
-            rows.add(new Object[] {i, listing, name, installs.works(i)});
+            rows.add(new Object[] {i, listing, name, installs.works(i), installs.authorized(i)});
         }
         model.addAttribute("rows", rows);
         model.addAttribute("admin", caller.role() == dev.flywheel.identity.Role.CUSTOMER_ADMIN);

@@ -123,7 +123,7 @@ class MarketplaceDemo implements DemoContributor {
         Listing listing = null;
         String base = Listings.slugOf(name);
         for (int i = 1; listing == null; i++) {
-            Listing candidate = new Listing(Ids.next("lst"), partner.id(), i == 1 ? base : base + "-" + i, null, null, null, null,
+            Listing candidate = new Listing(Ids.next("lst"), partner.id(), i == 1 ? base : base + "-" + i, null, null, null, null, null,
                     CertificationTier.LISTED, created, created);
             if (listings.insertListing(candidate)) {
                 listing = candidate;

@@ -45,7 +45,7 @@ final class MarketplaceViews {
     record CompletenessView(int percent, List<String> missing) {
     }
 
-    record ManagedListing(String id, String object, String slug, String partnerId, String state, boolean live, Instant suspendedAt,
+    record ManagedListing(String id, String object, String slug, String partnerId, String appId, String state, boolean live, Instant suspendedAt,
             String suspensionReason, String certificationTier, ListingInput content, CompletenessView completeness, ReviewView review) {
     }
 
@@ -87,7 +87,7 @@ final class MarketplaceViews {
                 s.history().stream().map(h -> new HistoryView(h.from() == null ? null : h.from().wire(), h.to().wire(), h.actor(), h.note(), h.at()))
                         .toList());
         Listing l = s.listing();
-        return new ManagedListing(l.id(), "managed_listing", l.slug(), l.partnerId(), v.state().wire(), l.live(), l.suspendedAt(),
+        return new ManagedListing(l.id(), "managed_listing", l.slug(), l.partnerId(), l.appId(), v.state().wire(), l.live(), l.suspendedAt(),
                 l.suspensionReason(), l.tier().wire(), ListingInput.of(v.content()),
                 new CompletenessView(s.completeness().percent(), s.completeness().missing().stream().map(Completeness.Item::label).toList()),
                 review);

@@ -38,8 +38,12 @@ interface ReviewCheck {
         }
     }
 
-    /** What is being checked, and the published listings of the marketplace to compare with. */
-    record Subject(String listingId, String partnerId, ListingContent content, List<PublishedName> published) {
+    /**
+     * What is being checked, and the published listings of the marketplace to compare with.
+     *
+     * @param appId the developer platform app linked to the listing, or null
+     */
+    record Subject(String listingId, String partnerId, String appId, ListingContent content, List<PublishedName> published) {
     }
 
     /** A published listing's name, for the similarity check. */

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Reviews {
 
     private final ReviewRepository reviews;
+    private final Announcements announcements;
     private final InstallationRepository installations;
     private final ListingRepository listings;
     private final AuditLog audit;
@@ -31,9 +32,10 @@ class Reviews {
     private final MarketplaceProperties properties;
     private final Clock clock;
 
-    Reviews(ReviewRepository reviews, InstallationRepository installations, ListingRepository listings, AuditLog audit,
-            ApplicationEventPublisher events, MarketplaceProperties properties, Clock clock) {
+    Reviews(ReviewRepository reviews, Announcements announcements, InstallationRepository installations, ListingRepository listings,
+            AuditLog audit, ApplicationEventPublisher events, MarketplaceProperties properties, Clock clock) {
         this.reviews = reviews;
+        this.announcements = announcements;
         this.installations = installations;
         this.listings = listings;
         this.audit = audit;
@@ -61,6 +63,7 @@ class Reviews {
             throw ApiException.conflict("This account has reviewed this app already; update that review instead.")
                     .with("review_id", existing.id());
         }
+        announcements.reviewPosted(listings.find(listingId).orElseThrow(), review);
         events.publishEvent(new SignalsChanged(listingId));
         return review;
     }

@@ -21,7 +21,7 @@ class ReviewChecksTest {
     }
 
     private static ReviewCheck.Subject subject(ListingContent content, ReviewCheck.PublishedName... published) {
-        return new ReviewCheck.Subject("lst_1", "prt_me", content, List.of(published));
+        return new ReviewCheck.Subject("lst_1", "prt_me", null, content, List.of(published));
     }
 
     @Test
