@@ -65,6 +65,11 @@ class InstallationRepository {
                 .query(InstallationRepository::map).optional();
     }
 
+    List<Installation> activeOf(String listingId) {
+        return jdbc.sql("select * from mkt_installations where listing_id = :l and status = 'active' order by id").param("l", listingId)
+                .query(InstallationRepository::map).list();
+    }
+
     List<Installation> ofAccount(String accountId) {
         return jdbc.sql("select * from mkt_installations where account_id = :a order by installed_at desc").param("a", accountId)
                 .query(InstallationRepository::map).list();

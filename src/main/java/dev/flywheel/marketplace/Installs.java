@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,6 +162,28 @@ class Installs {
             throw ApiException.forbidden("Installed apps belong to customer accounts.");
         }
         return installations.ofAccount(caller.organizationId());
+    }
+
+    /**
+     * Suspending a listing cuts its app off at once: the OAuth grants its app holds on every
+     * account that installed it are revoked with their tokens, in the suspension's transaction.
+     * Reinstating does not bring them back; customers authorize the app again.
+     */
+    @EventListener
+    void on(ListingSuspended event) {
+        Listing listing = listings.find(event.listingId()).orElseThrow();
+        if (listing.appId() == null) {
+            return;
+        }
+        for (Installation installation : installations.activeOf(listing.id())) {
+            Caller onBehalf = new Caller("marketplace", installation.accountId(), OrganizationKind.CUSTOMER, Role.CUSTOMER_ADMIN,
+                    dev.flywheel.platform.Mode.LIVE, "marketplace (listing suspended)");
+            for (Grant grant : grants.ofAccount(onBehalf)) {
+                if (grant.appId().equals(listing.appId()) && grant.revokedAt() == null) {
+                    grants.revoke(onBehalf, grant.id());
+                }
+            }
+        }
     }
 
     /**

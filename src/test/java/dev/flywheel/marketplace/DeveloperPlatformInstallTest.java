@@ -104,6 +104,19 @@ class DeveloperPlatformInstallTest extends IntegrationTest {
         Api.Response after = owner().get("/api/v1/marketplace/installations/" + installation.id());
         assertThat(after.json().get("authorized").asBoolean()).isFalse();
         assertThat(owner().get("/api/v1/events?type=app.uninstalled&limit=100").body()).contains(installation.id());
+
+        // Installed and authorized again, then the owner suspends the listing: the app's tokens stop working.
+        installs.install(customer.caller(), slug);
+        String verifier2 = Secrets.randomBase62(64);
+        String code2 = browser.authorize(app[0], "contacts:read deals:read", verifier2);
+        String token2 = form("/oauth2/token", app, "grant_type=authorization_code&code=" + enc(code2) + "&redirect_uri=" + enc(REDIRECT)
+                + "&code_verifier=" + verifier2).text("access_token");
+        assertThat(form("/oauth2/introspect", app, "token=" + enc(token2)).json().get("active").asBoolean()).isTrue();
+        owner().post("/api/v1/marketplace/managed-listings/" + id + "/suspend", "{\"reason\":\"Exfiltrating contacts\"}");
+        assertThat(form("/oauth2/introspect", app, "token=" + enc(token2)).json().get("active").asBoolean()).isFalse();
+        Api.Response suspended = owner().get("/api/v1/marketplace/installations/" + installation.id());
+        assertThat(suspended.json().get("works").asBoolean()).isFalse();
+        assertThat(suspended.json().get("authorized").asBoolean()).isFalse();
     }
 
     private Api.Response form(String path, String[] app, String body) {
