@@ -215,4 +215,29 @@ class ListingLifecycleApiTest extends IntegrationTest {
         assertProblem(api().get("/api/v1/marketplace/listings?category=nonsense"), 400, "/problems/validation");
         assertProblem(api().get("/api/v1/marketplace/listings?limit=0"), 400, "/problems/validation");
     }
+
+    @Test
+    void theOwnerCuratesFeaturedCollectionsThatAnyoneSees() {
+        MarketplaceFixtures.Partner partner = MarketplaceFixtures.technologyPartner(owner(), unique("Curated"));
+        String first = MarketplaceFixtures.publish(owner(), partner, unique("Curated One"), "First curated app", quoted("curated"));
+        String second = MarketplaceFixtures.publish(owner(), partner, unique("Curated Two"), "Second curated app", quoted("curated"));
+        String slug = unique("best-for-sales");
+        Api.Response put = owner().put("/api/v1/marketplace/collections/" + slug,
+                "{\"title\":\"Best for sales teams\",\"listing_ids\":[\"" + second + "\",\"" + first + "\"],\"position\":1}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Api.Response listed = api().get("/api/v1/marketplace/collections");
+        JsonNode mine = null;
+        for (JsonNode c : listed.json()) {
+            if (c.get("slug").asString().equals(slug)) {
+                mine = c;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("listings").findValuesAsString("id")).containsExactly(second, first);
+        assertProblem(api().as(partner.key()).put("/api/v1/marketplace/collections/" + slug, "{\"title\":\"x\",\"listing_ids\":[\"" + first + "\"]}"),
+                403, "/problems/forbidden");
+        assertProblem(owner().put("/api/v1/marketplace/collections/" + slug, "{\"title\":\"x\",\"listing_ids\":[\"lst_nope\"]}"), 400,
+                "/problems/validation");
+        assertThat(api().get("/marketplace").body()).contains("Best for sales teams");
+    }
 }
