@@ -160,8 +160,9 @@ class MarketplaceDemo implements DemoContributor {
             Instant activated = random.nextInt(100) < 70 ? installed.plus(Duration.ofHours(random.nextInt(72))) : null;
             int inserted = jdbc.sql("""
                     insert into mkt_installations (id, listing_id, account_id, account_segment, installed_by, installer_email, scopes, status,
-                      installed_at, uninstalled_at, activated_at)
-                    values (:id, :l, :a, :seg, 'demo', :email, :scopes, :status, :at, :un, :act) on conflict do nothing""")
+                      installed_at, uninstalled_at, activated_at, review_asked_at, review_prompted_at)
+                    values (:id, :l, :a, :seg, 'demo', :email, :scopes, :status, :at, :un, :act, :asked, :asked) on conflict do nothing""")
+                    .param("asked", Sql.at(asked(activated, now)))
                     .param("scopes", scopes)
                     .param("id", Ids.next("ins")).param("l", listingId).param("a", account.id()).param("seg", account.segment())
                     .param("email", "admin@" + (account.domain() == null ? "customer.example" : account.domain()))
@@ -199,6 +200,15 @@ class MarketplaceDemo implements DemoContributor {
         for (int i = 0; i < popularity / 3; i++) {
             event(listingId, "consent_shown", null, scopes, now.minus(Duration.ofHours(1 + random.nextInt(24 * 60))));
         }
+    }
+
+    /** Past review asks count as sent, so a fresh demo does not mail every historical install at once. */
+    private Instant asked(Instant activated, Instant now) {
+        if (activated == null) {
+            return null;
+        }
+        Instant due = activated.plus(properties.reviewAskDelay());
+        return due.isBefore(now) ? due : null;
     }
 
     private void event(String listingId, String kind, String accountId, String scopes, Instant at) {

@@ -93,8 +93,11 @@ class StorefrontPages {
                 return "redirect:/marketplace/apps/" + slug;
             }
             Installation installation = installs.install(caller, slug);
-            redirect.addFlashAttribute("notice", storefront.live(slug).map(e -> e.content().name()).orElse(slug)
-                    + " is installed. It may use: " + String.join(", ", installation.scopes()) + ".");
+            Optional<StorefrontIndex.Entry> entry = storefront.live(slug);
+            boolean oauth = entry.map(e -> e.listing().appId() != null).orElse(false);
+            redirect.addFlashAttribute("notice", entry.map(e -> e.content().name()).orElse(slug)
+                    + " is installed. It may use: " + String.join(", ", installation.scopes()) + "."
+                    + (oauth ? " When you open the app, it asks you to authorize it; that gives it its access tokens." : ""));
             return "redirect:/console/marketplace/installed";
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", e.getMessage());
