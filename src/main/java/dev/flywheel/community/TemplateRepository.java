@@ -238,6 +238,43 @@ class TemplateRepository {
                 .query((rs, n) -> new QueueStats(rs.getLong("n"), Sql.instant(rs, "oldest"))).single();
     }
 
+    Community.ModerationBacklog backlog(Instant waitingSince, Instant decidedSince) {
+        return jdbc.sql("""
+                select
+                  (select count(*) from community_template_versions where review_state = 'PENDING') as pending,
+                  (select count(*) from community_template_versions where review_state = 'PENDING' and redactions <> '[]') as redacted,
+                  (select count(*) from community_template_versions where review_state = 'PENDING' and submitted_at < :waiting) as waiting,
+                  (select min(submitted_at) from community_template_versions where review_state = 'PENDING') as oldest,
+                  (select count(*) from community_template_versions where review_state = 'APPROVED' and reviewed_at >= :decided) as approved,
+                  (select count(*) from community_template_versions where review_state = 'REJECTED' and reviewed_at >= :decided) as rejected,
+                  (select count(*) from community_template_versions where review_state = 'CHANGES_REQUESTED' and reviewed_at >= :decided)
+                    as changes""")
+                .param("waiting", Sql.at(waitingSince)).param("decided", Sql.at(decidedSince))
+                .query((rs, n) -> new Community.ModerationBacklog(rs.getLong("pending"), rs.getLong("redacted"), rs.getLong("waiting"),
+                        Sql.instant(rs, "oldest"), rs.getLong("approved"), rs.getLong("rejected"), rs.getLong("changes")))
+                .single();
+    }
+
+    /** Published templates (published before {@code publishedBefore}) without a copy that counts as an active use at {@code now}. */
+    Community.IdleTemplates idle(Instant publishedBefore, Instant now, int limit) {
+        String idle = """
+                from community_templates t where t.state = 'PUBLISHED' and t.published_at < :before
+                  and not exists (select 1 from community_copies c where c.template_id = t.id and c.retention_due_at <= :now
+                    and c.last_seen_at >= c.retention_due_at and (c.removed_at is null or c.removed_at >= c.retention_due_at))""";
+        long published = jdbc.sql("select count(*) from community_templates where state = 'PUBLISHED' and published_at < :before")
+                .param("before", Sql.at(publishedBefore)).query(Long.class).single();
+        long count = jdbc.sql("select count(*) " + idle).param("before", Sql.at(publishedBefore)).param("now", Sql.at(now))
+                .query(Long.class).single();
+        List<Community.IdleTemplate> examples = jdbc.sql("select t.id, t.title, t.published_at, "
+                        + "(select count(*) from community_copies c where c.template_id = t.id) as taken " + idle
+                        + " order by t.published_at, t.id limit :limit")
+                .param("before", Sql.at(publishedBefore)).param("now", Sql.at(now)).param("limit", limit)
+                .query((rs, n) -> new Community.IdleTemplate(rs.getString("id"), rs.getString("title"), Sql.instant(rs, "published_at"),
+                        rs.getLong("taken")))
+                .list();
+        return new Community.IdleTemplates(published, count, examples);
+    }
+
     // ---- mapping
 
     static Template template(ResultSet rs, int n) throws SQLException {
