@@ -79,6 +79,7 @@ class SignInBrowserTest extends BrowserTest {
         type("input[name=password]", "first-password-123");
         type("input[name=confirmation]", "first-password-123");
         find("form button[type=submit]").click();
+        assertThat(text(".flash.notice")).contains("Your account is ready");
 
         open("/password-reset");
         type("input[name=email]", email);
@@ -106,6 +107,7 @@ class SignInBrowserTest extends BrowserTest {
         type("input[name=password]", "the-right-password");
         type("input[name=confirmation]", "the-right-password");
         find("form button[type=submit]").click();
+        assertThat(text(".flash.notice")).contains("Your account is ready");
 
         for (int i = 0; i < 5; i++) {
             open("/login");

@@ -21,6 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 public abstract class BrowserTest extends IntegrationTest {
 
+    /** Generous, because CI machines are small and busy; a passing wait returns at once. */
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
     private static WebDriver driver;
 
     protected static synchronized WebDriver browser() {
@@ -69,7 +72,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected WebElement find(String css) {
-        return new WebDriverWait(browser(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(browser(), WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     protected String text(String css) {
@@ -87,7 +90,7 @@ public abstract class BrowserTest extends IntegrationTest {
         type("input[name=username]", email);
         type("input[name=password]", password);
         find("form button[type=submit]").click();
-        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        new WebDriverWait(browser(), WAIT).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     /** Saves what the browser shows to target/screenshots/{name}.png, for a person to look at. */
