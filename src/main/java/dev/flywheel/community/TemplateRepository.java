@@ -50,15 +50,17 @@ class TemplateRepository {
     void insert(Template t) {
         jdbc.sql("""
                 insert into community_templates (id, author_org_id, author_actor, title, description, category_slug, template_format, apps,
-                  scopes, remixed_from, remixed_from_version, latest_version, published_version, state, featured_rank, created_at, updated_at)
+                  scopes, remixed_from, remixed_from_version, latest_version, published_version, state, featured_rank, created_at, updated_at,
+                  published_at)
                 values (:id, :org, :actor, :title, :description, :category, :format, :apps, :scopes, :remixedFrom, :remixedFromVersion,
-                  :latest, :published, :state, :featured, :created, :updated)""")
+                  :latest, :published, :state, :featured, :created, :updated, :publishedAt)""")
                 .param("id", t.id()).param("org", t.authorOrgId()).param("actor", t.authorActor()).param("title", t.title())
                 .param("description", t.description()).param("category", t.category()).param("format", t.format().name())
                 .param("apps", String.join("\n", t.apps())).param("scopes", String.join("\n", t.scopes()))
                 .param("remixedFrom", t.remixedFrom()).param("remixedFromVersion", t.remixedFromVersion())
                 .param("latest", t.latestVersion()).param("published", t.publishedVersion()).param("state", t.state().name())
                 .param("featured", t.featuredRank()).param("created", Sql.at(t.createdAt())).param("updated", Sql.at(t.updatedAt()))
+                .param("publishedAt", t.publishedAt() == null ? null : Sql.at(t.publishedAt()))
                 .update();
     }
 
