@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 @Tag("database")
 class LaunchBrowserTest extends BrowserTest {
@@ -21,8 +24,7 @@ class LaunchBrowserTest extends BrowserTest {
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(20);
         WebElement date = find("input[name=startDate]");
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]", date, start.toString());
-        find("form[action$='/launch/start'] button").click();
-        assertThat(text(".flash.notice")).contains("from " + start);
+        submitExpecting(find("form[action$='/launch/start'] button"), "from " + start);
         assertThat(text("#launch-day")).isEqualTo("21 of 90");
 
         assertThat(browser().findElements(By.cssSelector("section.phase"))).hasSize(5);
@@ -34,15 +36,12 @@ class LaunchBrowserTest extends BrowserTest {
         type("#task-form input[name=title]", task);
         new Select(find("#task-form select[name=phase]")).selectByValue("API_HARDENING");
         type("#task-form input[name=dueDay]", "25");
-        find("#task-form button").click();
-        assertThat(text(".flash.notice")).contains("Task added");
+        submitExpecting(find("#task-form button"), "Task added");
         WebElement row = taskRow(task);
         assertThat(row.getText()).contains(start.plusDays(24).toString()).contains("due this week");
         row.findElement(By.cssSelector("input[name=note]")).sendKeys("Slides are in the shared drive");
-        row.findElement(By.cssSelector(".note-form button")).click();
-        assertThat(text(".flash.notice")).contains("Note saved");
-        taskRow(task).findElement(By.cssSelector("button.tick")).click();
-        assertThat(text(".flash.notice")).contains("ticked off");
+        submitExpecting(row.findElement(By.cssSelector(".note-form button")), "Note saved");
+        submitExpecting(taskRow(task).findElement(By.cssSelector("button.tick")), "ticked off");
         assertThat(taskRow(task).getText()).contains("done").contains("by " + OWNER_EMAIL);
         assertThat(taskRow(task).findElement(By.cssSelector("input[name=note]")).getAttribute("value")).isEqualTo("Slides are in the shared drive");
 
@@ -57,8 +56,7 @@ class LaunchBrowserTest extends BrowserTest {
         type("#asset-form input[name=channel]", marketplace);
         WebElement liveOn = find("#asset-form input[name=liveOn]");
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]", liveOn, start.plusDays(3).toString());
-        find("#asset-form button").click();
-        assertThat(text(".flash.notice")).contains("is in the co-marketing register");
+        submitExpecting(find("#asset-form button"), "is in the co-marketing register");
         assertThat(text("#assets")).contains("Flywheel on " + marketplace);
         assertThat(find("#criteria tr[data-criterion=EXTERNAL_MARKETPLACES]").getText()).contains(marketplace);
         screenshot("playbook-launch-tracker");
@@ -77,6 +75,13 @@ class LaunchBrowserTest extends BrowserTest {
         }
         assertThat(find("nav.sidebar").getText()).contains("Launch tracker").contains("Health advisor");
         screenshot("playbook-health-advisor");
+    }
+
+    /** Submits a form and waits for the next page's confirmation (the old page's message must not count). */
+    private void submitExpecting(WebElement button, String confirmation) {
+        button.click();
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".flash.notice")).stream().anyMatch(e -> e.getText().contains(confirmation)));
     }
 
     private WebElement taskRow(String title) {
