@@ -25,12 +25,14 @@ public class Organizations {
     }
 
     private final OrganizationRepository repository;
+    private final UserRepository users;
     private final Invitations invitations;
     private final AuditLog audit;
     private final Clock clock;
 
-    Organizations(OrganizationRepository repository, Invitations invitations, AuditLog audit, Clock clock) {
+    Organizations(OrganizationRepository repository, UserRepository users, Invitations invitations, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.users = users;
         this.invitations = invitations;
         this.audit = audit;
         this.clock = clock;
@@ -38,6 +40,14 @@ public class Organizations {
 
     public Optional<Organization> find(String id) {
         return repository.find(id);
+    }
+
+    /** Email addresses of the organization's active admins, for operational notices (e.g. a disabled webhook endpoint). */
+    public java.util.List<String> adminEmails(String organizationId) {
+        return users.ofOrganization(organizationId).stream()
+                .filter(u -> u.role().isAdmin() && u.status() == UserStatus.ACTIVE)
+                .map(User::email)
+                .toList();
     }
 
     public Organization owner() {

@@ -47,6 +47,8 @@ public record ProblemType(String slug, String title, HttpStatus status, String e
                     + "where. Remove it and submit again.");
     public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS,
             "Slow down: wait for the number of seconds in `Retry-After` before sending again.");
+    public static final ProblemType EVENT_SCHEMA_VIOLATION = new ProblemType("event-schema-violation", "Event breaks its type's schema", HttpStatus.UNPROCESSABLE_CONTENT,
+            "One or more events do not match the JSON Schema of their event type. Each entry in `errors` names the event, the field and the rule it broke; fix the payload or publish a new schema version.");
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,
             "Something failed on the server. Nothing was changed. Retry later; if it persists, report the `instance` value to the operator.");
 
@@ -58,6 +60,7 @@ public record ProblemType(String slug, String title, HttpStatus status, String e
     public static java.util.List<ProblemType> catalog() {
         return java.util.List.of(VALIDATION, MALFORMED_JSON, UNKNOWN_FIELD, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
                 NOT_ACCEPTABLE, METHOD_NOT_ALLOWED, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT,
-                IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, UNPROCESSABLE, SECRET_IN_PAYLOAD, BLOCKED_CONTENT, RATE_LIMITED, INTERNAL);
+                IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, UNPROCESSABLE, EVENT_SCHEMA_VIOLATION, SECRET_IN_PAYLOAD,
+                BLOCKED_CONTENT, RATE_LIMITED, INTERNAL);
     }
 }

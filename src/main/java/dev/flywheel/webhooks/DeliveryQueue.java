@@ -1,0 +1,221 @@
+package dev.flywheel.webhooks;
+
+import dev.flywheel.platform.Mode;
+import dev.flywheel.platform.jdbc.Sql;
+import dev.flywheel.platform.paging.CursorPage;
+import dev.flywheel.platform.paging.PageQuery;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The delivery queue and the attempt log. Dispatchers claim due rows by stamping them with a claim
+ * token and a lease: on PostgreSQL with {@code FOR UPDATE SKIP LOCKED}, so several nodes take
+ * disjoint batches without waiting on each other; on H2 with the same conditional update without
+ * row locking, which is safe (a row is claimed only while still pending) but meant for one node.
+ * Not a Spring bean on its own, so tests can run several dispatchers on one database.
+ */
+class DeliveryQueue {
+
+    /** A claimed delivery with what the dispatcher needs of its endpoint. */
+    record Claimed(Delivery delivery, String url, Mode mode, Integer rateLimit, int secretVersion, String organizationId, String origin,
+            Instant failingSince, String claimToken) {
+    }
+
+    private static final String INSERT = """
+            insert into webhook_deliveries (id, endpoint_id, event_id, event_type, ordering_key, payload, status, next_attempt_at, created_at)
+            values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+
+    private static final String DUE = """
+            select d.id from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
+             where d.status = 'PENDING' and d.next_attempt_at <= :now
+               and (d.ordering_key is null or not exists (
+                    select 1 from webhook_deliveries o
+                     where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.id < d.id
+                       and o.status in ('PENDING', 'SENDING')))
+             order by d.next_attempt_at limit :batch""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final boolean skipLocked;
+
+    DeliveryQueue(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.template = new JdbcTemplate(dataSource);
+        this.skipLocked = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database product name", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    boolean usesSkipLocked() {
+        return skipLocked;
+    }
+
+    void enqueue(List<Delivery> deliveries) {
+        List<Object[]> rows = new ArrayList<>(deliveries.size());
+        for (Delivery d : deliveries) {
+            rows.add(new Object[] {d.id(), d.endpointId(), d.eventId(), d.eventType(), d.orderingKey(), d.payload(), Sql.at(d.nextAttemptAt()),
+                Sql.at(d.createdAt())});
+        }
+        template.batchUpdate(INSERT, rows);
+    }
+
+    /** Claims up to {@code batch} due deliveries for {@code token} until {@code leaseUntil}; returns them. */
+    List<Claimed> claim(String token, Instant now, Instant leaseUntil, int batch) {
+        String select = skipLocked ? DUE + " for update of d skip locked" : DUE;
+        int claimed = jdbc.sql("update webhook_deliveries set status = 'SENDING', claim_token = :token, claim_expires_at = :lease "
+                + "where id in (" + select + ") and status = 'PENDING'")
+                .param("token", token).param("lease", Sql.at(leaseUntil)).param("now", Sql.at(now)).param("batch", batch).update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select d.*, e.url, e.mode, e.rate_limit, e.secret_version, e.organization_id, e.origin, e.failing_since
+                  from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+                 where d.claim_token = :token and d.status = 'SENDING'""")
+                .param("token", token).query((rs, n) -> {
+                    int rate = rs.getInt("rate_limit");
+                    Integer rateLimit = rs.wasNull() ? null : rate;
+                    return new Claimed(map(rs, n), rs.getString("url"), Mode.fromWire(rs.getString("mode")), rateLimit,
+                            rs.getInt("secret_version"), rs.getString("organization_id"), rs.getString("origin"),
+                            Sql.instant(rs, "failing_since"), token);
+                }).list();
+    }
+
+    /** Hands deliveries whose claim lease ended (their dispatcher died or hung) back to the queue. */
+    int releaseExpiredClaims(Instant now) {
+        return jdbc.sql("update webhook_deliveries set status = 'PENDING', claim_token = null, claim_expires_at = null "
+                + "where status = 'SENDING' and claim_expires_at < :now")
+                .param("now", Sql.at(now)).update();
+    }
+
+    /** Records the outcome of a claimed delivery; false if the claim had already been taken over (lease ended). */
+    boolean finish(Claimed c, DeliveryStatus status, Instant nextAttemptAt, boolean attempted, int retryStep, Integer statusCode, String error,
+            Instant now) {
+        if (!DeliveryStatus.SENDING.canBecome(status)) {
+            throw new IllegalStateException("A sending delivery cannot become " + status);
+        }
+        return jdbc.sql("""
+                update webhook_deliveries
+                   set status = :status, next_attempt_at = coalesce(:next, next_attempt_at), retry_step = :step,
+                       attempts = attempts + :attempted, last_status_code = coalesce(:code, last_status_code), last_error = :error,
+                       delivered_at = :delivered, claim_token = null, claim_expires_at = null
+                 where id = :id and claim_token = :token""")
+                .param("status", status.name()).param("next", Sql.at(nextAttemptAt)).param("step", retryStep)
+                .param("attempted", attempted ? 1 : 0).param("code", statusCode).param("error", error)
+                .param("delivered", status == DeliveryStatus.DELIVERED ? Sql.at(now) : null)
+                .param("id", c.delivery().id()).param("token", c.claimToken()).update() == 1;
+    }
+
+    void recordAttempt(Attempt a) {
+        jdbc.sql("""
+                insert into webhook_attempts (id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, outcome, error, response_excerpt)
+                values (:id, :delivery, :endpoint, :at, :code, :latency, :outcome, :error, :excerpt)""")
+                .param("id", a.id()).param("delivery", a.deliveryId()).param("endpoint", a.endpointId()).param("at", Sql.at(a.attemptedAt()))
+                .param("code", a.statusCode()).param("latency", a.latencyMillis()).param("outcome", a.outcome()).param("error", a.error())
+                .param("excerpt", a.responseExcerpt()).update();
+    }
+
+    Optional<Delivery> find(String id) {
+        return jdbc.sql("select * from webhook_deliveries where id = :id").param("id", id).query(DeliveryQueue::map).optional();
+    }
+
+    CursorPage<Delivery> page(String endpointId, DeliveryStatus status, PageQuery query) {
+        List<Delivery> rows = jdbc.sql("""
+                select * from webhook_deliveries where endpoint_id = :endpoint
+                  and (cast(:status as varchar) is null or status = :status)
+                  and (cast(:after as varchar) is null or id < :after)
+                order by id desc limit :limit""")
+                .param("endpoint", endpointId).param("status", status == null ? null : status.name())
+                .param("after", query.startingAfter()).param("limit", query.fetchSize())
+                .query(DeliveryQueue::map).list();
+        return CursorPage.of(rows, query, Delivery::id);
+    }
+
+    List<Attempt> attempts(String deliveryId) {
+        return jdbc.sql("select * from webhook_attempts where delivery_id = :delivery order by id").param("delivery", deliveryId)
+                .query((rs, n) -> {
+                    int code = rs.getInt("status_code");
+                    Integer statusCode = rs.wasNull() ? null : code;
+                    return new Attempt(rs.getString("id"), rs.getString("delivery_id"), rs.getString("endpoint_id"), Sql.instant(rs, "attempted_at"),
+                            statusCode, rs.getLong("latency_ms"), rs.getString("outcome"), rs.getString("error"), rs.getString("response_excerpt"));
+                }).list();
+    }
+
+    /** Puts a finished delivery back in the queue for an attempt now, with a fresh retry schedule. */
+    boolean resend(String id, Instant now) {
+        return jdbc.sql("update webhook_deliveries set status = 'PENDING', retry_step = 0, next_attempt_at = :now "
+                + "where id = :id and status in ('DELIVERED', 'FAILED')").param("id", id).param("now", Sql.at(now)).update() == 1;
+    }
+
+    /** Every failed delivery of the endpoint created at or after {@code since} goes back in the queue; returns how many. */
+    int recover(String endpointId, Instant since, Instant now) {
+        return jdbc.sql("update webhook_deliveries set status = 'PENDING', retry_step = 0, next_attempt_at = :now "
+                + "where endpoint_id = :endpoint and status = 'FAILED' and created_at >= :since")
+                .param("endpoint", endpointId).param("since", Sql.at(since)).param("now", Sql.at(now)).update();
+    }
+
+    long countByStatus(DeliveryStatus status) {
+        return jdbc.sql("select count(*) from webhook_deliveries where status = :status").param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    long countByStatus(String endpointId, DeliveryStatus status) {
+        return jdbc.sql("select count(*) from webhook_deliveries where endpoint_id = :endpoint and status = :status")
+                .param("endpoint", endpointId).param("status", status.name()).query(Long.class).single();
+    }
+
+    /** Queue depth: messages waiting for an enabled endpoint (due now or retrying later) or being sent. */
+    long depth() {
+        return jdbc.sql("""
+                select count(*) from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
+                 where d.status in ('PENDING', 'SENDING')""").query(Long.class).single();
+    }
+
+    /** When the oldest message still waiting for an enabled endpoint was queued, if any. */
+    Optional<Instant> oldestWaiting() {
+        return jdbc.sql("""
+                select min(d.created_at) as oldest from webhook_deliveries d
+                  join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
+                 where d.status in ('PENDING', 'SENDING')""")
+                .query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "oldest"))).single();
+    }
+
+    int deleteAttemptsBefore(Instant cutoff, int batch) {
+        return jdbc.sql("delete from webhook_attempts where id in (select id from webhook_attempts where attempted_at < :cutoff order by attempted_at limit :batch)")
+                .param("cutoff", Sql.at(cutoff)).param("batch", batch).update();
+    }
+
+    int deleteDeliveriesBefore(Instant cutoff, int batch) {
+        return jdbc.sql("delete from webhook_deliveries where id in (select id from webhook_deliveries where created_at < :cutoff "
+                + "and status <> 'SENDING' order by created_at limit :batch)")
+                .param("cutoff", Sql.at(cutoff)).param("batch", batch).update();
+    }
+
+    static Delivery map(ResultSet rs, int n) throws SQLException {
+        int code = rs.getInt("last_status_code");
+        Integer lastCode = rs.wasNull() ? null : code;
+        return new Delivery(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("event_id"), rs.getString("event_type"),
+                rs.getString("ordering_key"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("retry_step"),
+                rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "delivered_at"),
+                lastCode, rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.flywheel.webhooks;
+
+import dev.flywheel.platform.Mode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A URL that receives webhooks.
+ *
+ * @param organizationId whose endpoint it is: the owner's own, or (with {@code installId}) a partner's
+ * @param installId the marketplace install a partner-app endpoint is bound to; null for owner endpoints
+ * @param eventTypes the types it receives; {@code *} means every type
+ * @param origin how it was created: {@code api}, {@code console} or {@code rest_hook} (an automation platform's subscription)
+ * @param rateLimit most deliveries per second, or null for no limit
+ * @param secretVersion increases with every rotation, so cached secrets are never used after one
+ * @param failingSince start of the current run of failed attempts, null while deliveries succeed
+ */
+public record Endpoint(String id, String organizationId, String installId, Mode mode, String url, String description, List<String> eventTypes,
+        String origin, EndpointStatus status, String disabledReason, Integer rateLimit, int secretVersion, Instant failingSince,
+        Instant createdAt, Instant updatedAt) {
+
+    public static final String ALL_TYPES = "*";
+
+    public boolean subscribes(String type) {
+        return eventTypes.contains(ALL_TYPES) || eventTypes.contains(type);
+    }
+
+    public boolean enabled() {
+        return status == EndpointStatus.ENABLED;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.flywheel.webhooks;
+
+import dev.flywheel.events.EventPayload;
+import dev.flywheel.events.Events;
+import dev.flywheel.identity.AuditLog;
+import dev.flywheel.identity.Caller;
+import dev.flywheel.platform.Ids;
+import dev.flywheel.platform.Mode;
+import dev.flywheel.platform.paging.CursorPage;
+import dev.flywheel.platform.paging.PageQuery;
+import dev.flywheel.platform.web.ApiException;
+import dev.flywheel.platform.web.FieldError;
+import dev.flywheel.platform.web.ProblemType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Managing endpoints: create (with a new signing secret, shown in the response and encrypted at
+ * rest), update, enable/disable, delete, reveal and rotate the secret, send a test message, resend
+ * and recover deliveries. Every change is in the audit log.
+ */
+@Service
+class WebhookEndpoints {
+
+    /** A new endpoint and its secret, which only this answer (and the reveal action) shows. */
+    record Created(Endpoint endpoint, String secret) {
+    }
+
+    /** The new secret of a rotation, and until when the previous one still signs. */
+    record Rotated(String secret, Instant previousExpiresAt) {
+    }
+
+    /** What may change on an endpoint; null leaves a field as it is. */
+    record Changes(String url, List<String> eventTypes, String description, Integer rateLimit, EndpointStatus status) {
+    }
+
+    private static final int MAX_RATE = 10_000;
+
+    private final EndpointRepository endpoints;
+    private final DeliveryQueue queue;
+    private final SecretBox box;
+    private final AddressGuard guard;
+    private final Events events;
+    private final AuditLog audit;
+    private final WebhooksProperties properties;
+    private final ObjectProvider<Dispatcher> dispatcher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    WebhookEndpoints(EndpointRepository endpoints, DeliveryQueue queue, SecretBox box, AddressGuard guard, Events events, AuditLog audit,
+            WebhooksProperties properties, ObjectProvider<Dispatcher> dispatcher, JsonMapper json, Clock clock) {
+        this.endpoints = endpoints;
+        this.queue = queue;
+        this.box = box;
+        this.guard = guard;
+        this.events = events;
+        this.audit = audit;
+        this.properties = properties;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Created create(String organizationId, Mode mode, String url, List<String> eventTypes, String description, Integer rateLimit, String origin) {
+        List<FieldError> errors = new ArrayList<>();
+        String cleanUrl = url == null ? "" : url.trim();
+        guard.problemWithUrl(cleanUrl, mode).ifPresent(p -> errors.add(new FieldError("url", p)));
+        List<String> types = checkTypes(eventTypes, errors);
+        checkRate(rateLimit, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION, "The endpoint cannot be created: " + summary(errors) + ".", errors);
+        }
+        Instant now = clock.instant();
+        Endpoint endpoint = new Endpoint(Ids.next("whk"), organizationId, null, mode, cleanUrl, blankToNull(description), types, origin,
+                EndpointStatus.ENABLED, null, rateLimit == null || rateLimit == 0 ? null : rateLimit, 1, null, now, now);
+        endpoints.insert(endpoint);
+        String secret = Signatures.newSecret();
+        endpoints.insertSecret(Ids.next("whs"), endpoint.id(), box.seal(secret, endpoint.id()), now);
+        audit.record(organizationId, "webhook_endpoint.created", endpoint.id(), cleanUrl + " (" + String.join(" ", types) + ")");
+        return new Created(endpoint, secret);
+    }
+
+    /** The endpoint if the caller's organization owns it in the caller's mode; otherwise not found. */
+    Endpoint require(String id, Caller caller) {
+        return endpoints.find(id)
+                .filter(e -> e.organizationId().equals(caller.organizationId()) && e.mode() == caller.mode())
+                .orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+    }
+
+    CursorPage<Endpoint> page(Caller caller, PageQuery query) {
+        return endpoints.page(caller.organizationId(), caller.mode(), query);
+    }
+
+    @Transactional
+    Endpoint update(Endpoint endpoint, Changes changes) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = changes.url() == null ? endpoint.url() : changes.url().trim();
+        if (changes.url() != null) {
+            guard.problemWithUrl(url, endpoint.mode()).ifPresent(p -> errors.add(new FieldError("url", p)));
+        }
+        List<String> types = changes.eventTypes() == null ? endpoint.eventTypes() : checkTypes(changes.eventTypes(), errors);
+        checkRate(changes.rateLimit(), errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION, "The endpoint cannot be changed: " + summary(errors) + ".", errors);
+        }
+        Instant now = clock.instant();
+        Integer rate = changes.rateLimit() == null ? endpoint.rateLimit() : changes.rateLimit() == 0 ? null : changes.rateLimit();
+        String description = changes.description() == null ? endpoint.description() : blankToNull(changes.description());
+        endpoints.update(new Endpoint(endpoint.id(), endpoint.organizationId(), endpoint.installId(), endpoint.mode(), url, description, types,
+                endpoint.origin(), endpoint.status(), endpoint.disabledReason(), rate, endpoint.secretVersion(), endpoint.failingSince(),
+                endpoint.createdAt(), now), now);
+        if (changes.status() != null && changes.status() != endpoint.status()) {
+            endpoints.setStatus(endpoint.id(), changes.status(), changes.status() == EndpointStatus.DISABLED ? "disabled by a user" : null, now);
+            audit.record(endpoint.organizationId(), "webhook_endpoint." + changes.status().wire(), endpoint.id(), url);
+        }
+        audit.record(endpoint.organizationId(), "webhook_endpoint.updated", endpoint.id(), url + " (" + String.join(" ", types) + ")");
+        dispatcher.ifAvailable(Dispatcher::wake);
+        return endpoints.find(endpoint.id()).orElseThrow();
+    }
+
+    @Transactional
+    void delete(Endpoint endpoint) {
+        endpoints.delete(endpoint.id());
+        audit.record(endpoint.organizationId(), "webhook_endpoint.deleted", endpoint.id(), endpoint.url());
+    }
+
+    @Transactional
+    String reveal(Endpoint endpoint) {
+        audit.record(endpoint.organizationId(), "webhook_endpoint.secret_revealed", endpoint.id(), endpoint.url());
+        List<EndpointRepository.StoredSecret> secrets = endpoints.signingSecrets(endpoint.id(), clock.instant());
+        return box.open(secrets.get(0).ciphertext(), endpoint.id());
+    }
+
+    /** A new secret signs from now on; the previous one keeps signing (both signatures are sent) for the overlap. */
+    @Transactional
+    Rotated rotate(Endpoint endpoint) {
+        Instant now = clock.instant();
+        Instant previousExpires = now.plus(properties.rotationOverlap());
+        endpoints.retireCurrentSecret(endpoint.id(), previousExpires, now);
+        String secret = Signatures.newSecret();
+        endpoints.insertSecret(Ids.next("whs"), endpoint.id(), box.seal(secret, endpoint.id()), now);
+        audit.record(endpoint.organizationId(), "webhook_endpoint.secret_rotated", endpoint.id(),
+                "previous secret signs until " + previousExpires);
+        return new Rotated(secret, previousExpires);
+    }
+
+    /** Queues a {@code webhook.test} message for this endpoint only (not in the event log); returns the delivery. */
+    @Transactional
+    Delivery sendTest(Endpoint endpoint) {
+        Instant now = clock.instant();
+        String eventId = Ids.next("evt");
+        String payload = json.writeValueAsString(EventPayload.of(json, eventId, "webhook.test", 1, now, endpoint.mode().wire(), null, null,
+                "flywheel", null, json.valueToTree(Map.of("message", "This is a test webhook from Flywheel."))));
+        Delivery delivery = new Delivery(Ids.next("whd"), endpoint.id(), eventId, "webhook.test", null, payload, DeliveryStatus.PENDING, 0, 0,
+                now, now, null, null, null);
+        queue.enqueue(List.of(delivery));
+        dispatcher.ifAvailable(Dispatcher::wake);
+        return delivery;
+    }
+
+    Delivery requireDelivery(Endpoint endpoint, String deliveryId) {
+        return queue.find(deliveryId).filter(d -> d.endpointId().equals(endpoint.id()))
+                .orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
+    }
+
+    @Transactional
+    Delivery resend(Endpoint endpoint, String deliveryId) {
+        Delivery delivery = requireDelivery(endpoint, deliveryId);
+        if (!delivery.status().canBecome(DeliveryStatus.PENDING) || !queue.resend(delivery.id(), clock.instant())) {
+            throw ApiException.conflict("Delivery " + deliveryId + " is " + delivery.status().wire()
+                    + "; only delivered or failed messages can be resent. It will be attempted on its own schedule.");
+        }
+        audit.record(endpoint.organizationId(), "webhook_delivery.resent", delivery.id(), delivery.eventType() + " " + delivery.eventId());
+        dispatcher.ifAvailable(Dispatcher::wake);
+        return queue.find(deliveryId).orElseThrow();
+    }
+
+    @Transactional
+    int recover(Endpoint endpoint, Instant since) {
+        int count = queue.recover(endpoint.id(), since, clock.instant());
+        audit.record(endpoint.organizationId(), "webhook_endpoint.recovered", endpoint.id(), count + " failed messages since " + since);
+        dispatcher.ifAvailable(Dispatcher::wake);
+        return count;
+    }
+
+    private List<String> checkTypes(List<String> eventTypes, List<FieldError> errors) {
+        if (eventTypes == null || eventTypes.isEmpty()) {
+            errors.add(new FieldError("event_types", "must list at least one event type (or \"*\" for all)"));
+            return List.of();
+        }
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        for (String t : eventTypes) {
+            String type = t == null ? "" : t.trim();
+            if (!type.equals(Endpoint.ALL_TYPES) && !events.typeExists(type)) {
+                errors.add(new FieldError("event_types", "'" + type + "' is not in the event catalog (GET /api/v1/event-types lists them)"));
+            }
+            types.add(type);
+        }
+        return List.copyOf(types);
+    }
+
+    private static void checkRate(Integer rateLimit, List<FieldError> errors) {
+        if (rateLimit != null && (rateLimit < 0 || rateLimit > MAX_RATE)) {
+            errors.add(new FieldError("rate_limit", "must be between 1 and " + MAX_RATE + " deliveries per second (0 removes the limit)"));
+        }
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.flywheel.webhooks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * Delivery metrics: {@code flywheel.webhooks.attempts} by outcome (success rate =
+ * success / all), {@code flywheel.webhooks.attempt.latency} (HTTP round trip),
+ * {@code flywheel.webhooks.delivery.lag} (event accepted to delivered), and
+ * {@code flywheel.webhooks.claims.reclaimed} (claims taken over after a dispatcher died). Queue
+ * depth and the age of the oldest waiting message are gauges registered by the configuration.
+ */
+class WebhookMetrics {
+
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Counter rateLimited;
+    private final Counter reclaimed;
+    private final Timer latency;
+    private final Timer lag;
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.succeeded = Counter.builder("flywheel.webhooks.attempts").tag("outcome", "success").description("Delivery attempts").register(registry);
+        this.failed = Counter.builder("flywheel.webhooks.attempts").tag("outcome", "failure").description("Delivery attempts").register(registry);
+        this.rateLimited = Counter.builder("flywheel.webhooks.rate_limited").description("Deliveries postponed by an endpoint's rate limit")
+                .register(registry);
+        this.reclaimed = Counter.builder("flywheel.webhooks.claims.reclaimed").description("Claims released after their lease ended")
+                .register(registry);
+        this.latency = Timer.builder("flywheel.webhooks.attempt.latency").description("HTTP round trip of an attempt")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.lag = Timer.builder("flywheel.webhooks.delivery.lag").description("From the message being queued to its successful delivery")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    void attempt(boolean success, long latencyMillis) {
+        (success ? succeeded : failed).increment();
+        latency.record(Duration.ofMillis(latencyMillis));
+    }
+
+    void delivered(Duration sinceQueued) {
+        lag.record(sinceQueued.isNegative() ? Duration.ZERO : sinceQueued);
+    }
+
+    void rateLimited() {
+        rateLimited.increment();
+    }
+
+    void reclaimed(int count) {
+        reclaimed.increment(count);
+    }
+}
