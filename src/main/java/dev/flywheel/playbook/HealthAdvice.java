@@ -27,7 +27,7 @@ final class HealthAdvice {
         }
 
         public String needsText() {
-            return "not available yet — needs the " + stall.needs() + " module";
+            return "not available yet — needs " + stall.needs();
         }
     }
 
