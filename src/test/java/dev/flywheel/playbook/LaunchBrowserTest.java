@@ -75,6 +75,9 @@ class LaunchBrowserTest extends BrowserTest {
         }
         assertThat(find("nav.sidebar").getText()).contains("Launch tracker").contains("Health advisor");
         screenshot("playbook-health-advisor");
+
+        open("/console");
+        assertThat(text("main")).contains("90-day launch").contains("criteria met").contains("Ecosystem health");
     }
 
     /** Submits a form and waits for the next page's confirmation (the old page's message must not count). */
