@@ -40,6 +40,24 @@ public record Caller(String actorId, String organizationId, OrganizationKind org
         }
     }
 
+    /**
+     * The caller behind an authentication made by this module (a console user or an API key), if
+     * it is one; other modules use this where no controller parameter is available, e.g. inside a
+     * security filter chain.
+     */
+    public static java.util.Optional<Caller> from(org.springframework.security.core.Authentication authentication) {
+        if (authentication == null) {
+            return java.util.Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            return java.util.Optional.of(caller);
+        }
+        if (authentication.getPrincipal() instanceof CallerHolder holder) {
+            return java.util.Optional.of(holder.caller());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The owner sees every organization; anyone else only their own. */
     public boolean canSee(String organizationId) {
         return isOwner() || this.organizationId.equals(organizationId);
