@@ -14,6 +14,11 @@ import dev.flywheel.platform.web.ApiException;
 public record Caller(String actorId, String organizationId, OrganizationKind organizationKind, Role role, Mode mode,
         String label) {
 
+    /** The caller of the current request or console page, if anyone is signed in (e.g. for dashboard cards). */
+    public static java.util.Optional<Caller> current() {
+        return CallerArgumentResolver.current();
+    }
+
     public boolean isOwner() {
         return organizationKind == OrganizationKind.OWNER;
     }
