@@ -82,6 +82,11 @@ class DealRegistrations {
         return deals.page(partnerId, mode, status, query);
     }
 
+    /** Registrations created in [from, to), for the pipeline review. */
+    List<DealRegistration> between(Mode mode, Instant from, Instant to) {
+        return deals.since(null, mode, from).stream().filter(d -> d.createdAt().isBefore(to)).toList();
+    }
+
     Optional<DealRegistration> find(String id) {
         return deals.find(id);
     }
