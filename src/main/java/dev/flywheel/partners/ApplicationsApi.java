@@ -52,7 +52,7 @@ class ApplicationsApi {
     static class Public {
         @Bean
         PublicPaths partnerProgramPublicPaths() {
-            return new PublicPaths(List.of("/partners/apply"), List.of("/api/v1/partner-applications"));
+            return new PublicPaths(List.of("/partners/apply", "/r/*"), List.of("/api/v1/partner-applications"));
         }
     }
 
