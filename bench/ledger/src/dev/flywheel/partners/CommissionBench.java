@@ -9,8 +9,9 @@ import java.util.Random;
 
 /**
  * Commissions for N revenue events through the real calculator (plan, tier rate, founding bonus,
- * stacking multipliers, credit split, trace), beside the reference: the bare arithmetic of a
- * percentage commission on the same events (long multiply and divide, no plan, no trace).
+ * stacking multipliers, credit split, trace), beside two references on the same events: the bare
+ * arithmetic of a percentage commission (long multiply and divide) and the same percentage through
+ * {@code Money.times} (BigDecimal, HALF_EVEN), without plan or trace.
  */
 public final class CommissionBench {
 
@@ -51,11 +52,19 @@ public final class CommissionBench {
                 reference += amounts[i] * rates[tier[i]] / 100;
             }
             double raw = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            long rounded = 0;
+            BigDecimal[] fractions = {new BigDecimal("0.10"), new BigDecimal("0.15"), new BigDecimal("0.20")};
+            for (int i = 0; i < events; i++) {
+                rounded += Money.of(amounts[i], "USD").times(fractions[tier[i]]).amount();
+            }
+            double money = (System.nanoTime() - start) / 1e9;
             if (round == 1) {
                 System.out.printf("commissions: %,d revenue events%n", events);
                 System.out.printf("  flywheel calculator (plan, multipliers, split, trace): %.3f s = %,.0f events/s (checksum %d)%n", flywheel, events / flywheel, total);
                 System.out.printf("  reference bare arithmetic:                              %.3f s = %,.0f events/s (checksum %d)%n", raw, events / raw, reference);
-                System.out.printf("  ratio flywheel/reference time: %.1f%n", flywheel / raw);
+                System.out.printf("  reference Money.times(rate) only (same rounding, no plan): %.3f s = %,.0f events/s (checksum %d)%n", money, events / money, rounded);
+                System.out.printf("  ratio flywheel/bare arithmetic time: %.1f; flywheel/Money.times time: %.1f%n", flywheel / raw, flywheel / money);
             }
         }
     }
