@@ -120,15 +120,7 @@ class DealRegistrationsApi {
                 throw ApiException.invalid("status", "must be one of submitted, approved, rejected, won, lost, expired");
             }
         }
-        return registrations(partner, caller, s, PageQuery.of(limit, startingAfter));
-    }
-
-    private CursorPage<RegistrationView> registrations(String partner, Caller caller, DealStatus s, PageQuery query) {
-        return registrationsPage(partner, caller, s, query).map(this::view);
-    }
-
-    private CursorPage<DealRegistration> registrationsPage(String partner, Caller caller, DealStatus s, PageQuery query) {
-        return registrations.page(partner, caller.mode(), s, query);
+        return registrations.page(partner, caller.mode(), s, PageQuery.of(limit, startingAfter)).map(this::view);
     }
 
     @GetMapping("/api/v1/deal-registrations/{id}")
