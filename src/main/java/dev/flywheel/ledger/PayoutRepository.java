@@ -37,7 +37,7 @@ class PayoutRepository {
     }
 
     List<PayoutBatch> recent(int limit) {
-        return jdbc.sql("select * from ledger_payout_batches order by period desc limit :limit").param("limit", limit)
+        return jdbc.sql("select * from ledger_payout_batches order by id desc limit :limit").param("limit", limit)
                 .query(this::mapBatch).list();
     }
 
