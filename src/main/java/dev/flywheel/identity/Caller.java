@@ -14,6 +14,15 @@ import dev.flywheel.platform.web.ApiException;
 public record Caller(String actorId, String organizationId, OrganizationKind organizationKind, Role role, Mode mode,
         String label) {
 
+    /**
+     * The caller of the current request or console page, empty when nobody is signed in and no
+     * credential was sent (public pages, dashboard cards). Where a caller is required, declare a
+     * {@code Caller} controller parameter instead.
+     */
+    public static java.util.Optional<Caller> current() {
+        return from(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+    }
+
     public boolean isOwner() {
         return organizationKind == OrganizationKind.OWNER;
     }
