@@ -187,7 +187,7 @@ create table mkt_sales (
 );
 create index mkt_sales_partner on mkt_sales (partner_id, occurred_at);
 
--- What the marketplace posted for the ledger: GMV, the partner's share and the platform fee of each sale.
+-- What the marketplace posted to the ledger: GMV, the partner's share and the platform fee of each sale.
 create table mkt_revenue_postings (
     id          varchar(40)  primary key,
     sale_id     varchar(40)  not null references mkt_sales (id),
@@ -195,6 +195,7 @@ create table mkt_revenue_postings (
     partner_id  varchar(40)  not null,
     amount      bigint       not null,
     currency    varchar(3)   not null,
+    ledger_transaction_id varchar(40),              -- the ledger module's transaction of the sale
     posted_at   timestamp with time zone not null
 );
 create index mkt_revenue_postings_sale on mkt_revenue_postings (sale_id);

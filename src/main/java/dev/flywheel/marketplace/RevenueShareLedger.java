@@ -5,10 +5,11 @@ import java.time.Instant;
 
 /**
  * Where the marketplace posts the money of every sale: the gross merchandise value, the
- * partner's share and the platform's fee ({@code gmv = partnerShare + platformFee}). The
- * marketplace ships a database-backed implementation that records the postings in its own
- * tables; the ledger module takes over by declaring its own implementation as the
- * {@code @Primary} bean. Called inside the sale's transaction.
+ * partner's share and the platform's fee ({@code gmv = partnerShare + platformFee}). Called inside
+ * the sale's transaction. The implementation Flywheel runs posts a balanced transaction to the
+ * ledger module and records the amounts in the marketplace's own table
+ * ({@link RecordedRevenueShareLedger}); another implementation can replace it as a
+ * {@code @Primary} bean.
  */
 public interface RevenueShareLedger {
 

@@ -20,6 +20,8 @@ class SalesApiTest extends IntegrationTest {
     @Autowired
     Installs installs;
     @Autowired
+    dev.flywheel.ledger.Ledger ledger;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
@@ -58,6 +60,15 @@ class SalesApiTest extends IntegrationTest {
                 .param("s", second.text("id")).query().listOfRows();
         assertThat(postings).extracting(r -> r.get("kind") + "=" + r.get("amount"))
                 .containsExactly("gmv=2400", "partner_share=1680", "platform_fee=720");
+
+        // The ledger holds the partner's share in its available balance, ready for payout.
+        assertThat(ledger.balances(partner.id(), dev.flywheel.platform.Mode.LIVE)).filteredOn(b -> b.bucket().equals("available"))
+                .singleElement().satisfies(b -> assertThat(b.amount()).isEqualTo(dev.flywheel.platform.Money.of(2400 + 1680, "USD")));
+        assertThat(ledger.post(dev.flywheel.ledger.Transaction.of("marketplace.sale:" + second.text("id"), "revenue_share.earned", "repeat",
+                dev.flywheel.platform.Mode.LIVE, java.time.Instant.now(), List.of(
+                        new dev.flywheel.ledger.Transaction.Entry("owner", "marketplace_gmv", dev.flywheel.platform.Money.of(-1, "USD")),
+                        new dev.flywheel.ledger.Transaction.Entry("owner", "marketplace_fee", dev.flywheel.platform.Money.of(1, "USD")))))
+                .created()).as("each sale is posted once").isFalse();
 
         assertProblem(owner().post("/api/v1/marketplace/sales", sale.replace("Team", "Free")), 422, "/problems/unprocessable");
         assertProblem(owner().post("/api/v1/marketplace/sales", sale.replace("Team", "Gold")), 400, "/problems/validation");
