@@ -1,0 +1,12 @@
+/**
+ * The app marketplace: technology partners' listings, the submission and security review
+ * pipeline, installs, verified reviews, the published ranking formula, Lucene search,
+ * certification tiers, pricing and revenue share, in-product prompts and partner analytics.
+ *
+ * <p>Other modules use {@link dev.flywheel.marketplace.Marketplace}, listen to
+ * {@link dev.flywheel.marketplace.AppInstalled} / {@link dev.flywheel.marketplace.AppUninstalled} /
+ * {@link dev.flywheel.marketplace.ListingPublished}, and the ledger module implements
+ * {@link dev.flywheel.marketplace.RevenueShareLedger}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Marketplace")
+package dev.flywheel.marketplace;
