@@ -1,14 +1,15 @@
 package dev.flywheel.developer;
 
 import dev.flywheel.platform.PublicUrls;
-import dev.flywheel.platform.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public developer portal: getting started with working samples, token validation for
@@ -58,7 +59,7 @@ class PortalPages {
 
     @GetMapping("/developers/migrations/{version}")
     String migration(@PathVariable String version, Model model) {
-        ApiVersion v = versions.find(version).orElseThrow(() -> ApiException.notFound("API version", version));
+        ApiVersion v = versions.find(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no API version " + version));
         String next = versions.all().stream().filter(o -> o.number() == v.number() + 1).map(ApiVersion::version).findFirst().orElse(null);
         model.addAttribute("version", v);
         model.addAttribute("next", next);

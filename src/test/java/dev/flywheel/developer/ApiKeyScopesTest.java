@@ -100,18 +100,26 @@ class ApiKeyScopesTest extends IntegrationTest {
 
     @Test
     void anAppKeyHoldsAtMostTheAppsScopes() {
-        String[] app = OAuthTestSupport.confidentialApp(owner(), unique("Keyed"), "events:read webhooks:read", "https://k.example/cb");
-        Api partner = api().as(app[3]);
-        Api.Response key = partner.post("/api/v1/apps/" + app[2] + "/api-keys", "{\"scopes\":[\"webhooks:read\"]}");
+        // The owner's own integration (webhook endpoints are the owner's): an app, and a key for it.
+        Api.Response registered = owner().post("/api/v1/apps", "{\"name\":\"" + unique("Keyed") + "\",\"client_type\":\"confidential\","
+                + "\"scopes\":[\"events:read\",\"webhooks:read\"]}");
+        String appId = registered.text("id");
+        Api partner = owner();
+        Api.Response key = partner.post("/api/v1/apps/" + appId + "/api-keys", "{\"scopes\":[\"webhooks:read\"]}");
         assertThat(key.status()).as(key.body()).isEqualTo(201);
         assertThat(key.json().get("scopes").toString()).isEqualTo("[\"webhooks:read\"]");
         assertThat(api().as(key.text("key")).get("/api/v1/webhook-endpoints").status()).isEqualTo(200);
         assertProblem(api().as(key.text("key")).post("/api/v1/webhook-endpoints", "{\"url\":\"https://k.example/h\",\"event_types\":[\"*\"]}"),
                 403, "/problems/insufficient-scope");
 
-        Api.Response byDefault = partner.post("/api/v1/apps/" + app[2] + "/api-keys", "{}");
+        Api.Response byDefault = partner.post("/api/v1/apps/" + appId + "/api-keys", "{}");
         assertThat(byDefault.json().get("scopes").toString()).contains("events:read", "webhooks:read");
-        assertProblem(partner.post("/api/v1/apps/" + app[2] + "/api-keys", "{\"scopes\":[\"accounts:read\"]}"), 400, "/problems/validation");
+        assertProblem(partner.post("/api/v1/apps/" + appId + "/api-keys", "{\"scopes\":[\"accounts:read\"]}"), 400, "/problems/validation");
+        // A partner's key for its own app acts for the partner.
+        String[] partnerApp = OAuthTestSupport.confidentialApp(owner(), unique("Partner keyed"), "events:read", "https://k.example/cb");
+        Api.Response partnerKey = api().as(partnerApp[3]).post("/api/v1/apps/" + partnerApp[2] + "/api-keys", "{}");
+        assertThat(partnerKey.status()).as(partnerKey.body()).isEqualTo(201);
+        assertProblem(api().as(partnerKey.text("key")).get("/api/v1/apps"), 403, "/problems/insufficient-scope");
     }
 
     @Test

@@ -29,12 +29,12 @@ class TestModeDeliveryTest extends IntegrationTest {
             assertThat(liveEndpoint.text("mode")).isEqualTo("live");
             assertThat(testEndpoint.text("mode")).isEqualTo("test");
             try {
-                assertThat(test.post("/api/v1/events", "{\"type\":\"" + type + "\",\"data\":{\"n\":1}}").status()).isEqualTo(202);
-                assertThat(live.post("/api/v1/events", "{\"type\":\"" + type + "\",\"data\":{\"n\":2}}").status()).isEqualTo(202);
+                assertThat(test.post("/api/v1/events", "{\"type\":\"" + type + "\",\"account\":\"cus_modes\",\"data\":{\"n\":1}}").status()).isEqualTo(202);
+                assertThat(live.post("/api/v1/events", "{\"type\":\"" + type + "\",\"account\":\"cus_modes\",\"data\":{\"n\":2}}").status()).isEqualTo(202);
 
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !testReceiver.received().isEmpty() && !liveReceiver.received().isEmpty());
                 // Give a wrongly routed delivery the chance to arrive before checking that none did.
-                assertThat(test.post("/api/v1/events", "{\"type\":\"" + type + "\",\"data\":{\"n\":3}}").status()).isEqualTo(202);
+                assertThat(test.post("/api/v1/events", "{\"type\":\"" + type + "\",\"account\":\"cus_modes\",\"data\":{\"n\":3}}").status()).isEqualTo(202);
                 Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> testReceiver.received().size() >= 2);
 
                 assertThat(testReceiver.received()).allSatisfy(r -> {
