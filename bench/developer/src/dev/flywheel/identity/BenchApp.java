@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,15 +37,15 @@ public final class BenchApp {
 
     public static ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(FlywheelApplication.class, NoAuthChain.class);
-        app.setDefaultProperties(Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "server.port", "0",
-                "server.address", "127.0.0.1",
-                "flywheel.owner.admin-password", "bench-password-not-used-1",
-                "flywheel.owner.bootstrap-api-key", OWNER_KEY,
-                "logging.level.root", "warn",
-                "logging.level.flywheel.requests", "warn"));
-        return app.run();
+        // Command-line arguments, so they win over application.properties (port 8080, the file database).
+        return app.run(
+                "--spring.datasource.url=jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--flywheel.owner.admin-password=bench-password-not-used-1",
+                "--flywheel.owner.bootstrap-api-key=" + OWNER_KEY,
+                "--logging.level.root=warn",
+                "--logging.level.flywheel.requests=warn");
     }
 
     @Configuration(proxyBeanMethods = false)
