@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The developer platform's part of the demo: every technology partner gets a live app (a
- * confidential OAuth client with typical scopes, some pinned to v2), a test-mode app and its
- * sandbox. Partners that already have apps are left alone, so running it again adds nothing twice.
+ * confidential OAuth client with typical scopes, some pinned to v2, some with an app key).
+ * Sandboxes are not made here: a partner's sandbox appears when it registers its first test-mode
+ * app or asks for it, so the demo's customer accounts stay the ones the product sent. Partners
+ * that already have apps are left alone, so running it again adds nothing twice.
  */
 @Component
 class DeveloperDemo implements DemoContributor {
@@ -74,7 +76,5 @@ class DeveloperDemo implements DemoContributor {
         if (random.nextBoolean()) {
             apps.issueKey(live, app.id(), name + " server key", null, null);
         }
-        apps.register(live.inMode(Mode.TEST), new Apps.NewApp(name + " (development)", ClientType.PUBLIC,
-                List.of("http://localhost:3000/callback"), scopes, null, home, null, null, "v2"));
     }
 }
