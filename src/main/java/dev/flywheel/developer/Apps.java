@@ -1,9 +1,11 @@
 package dev.flywheel.developer;
 
+import dev.flywheel.identity.ApiKeys;
 import dev.flywheel.identity.AuditLog;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.OrganizationKind;
 import dev.flywheel.platform.Ids;
+import dev.flywheel.platform.Mode;
 import dev.flywheel.platform.Secrets;
 import dev.flywheel.platform.paging.CursorPage;
 import dev.flywheel.platform.paging.PageQuery;
@@ -42,18 +44,24 @@ public class Apps {
     public record SecretInfo(String id, String displayPrefix, Instant createdAt, Instant expiresAt) {
     }
 
-    static final Set<String> API_VERSIONS = Set.of("v1");
     private static final int MAX_REDIRECT_URIS = 10;
 
     private final AppRepository apps;
     private final ScopeCatalog scopes;
+    private final ApiVersions versions;
+    private final ApiKeys keys;
+    private final Sandboxes sandboxes;
     private final AuditLog audit;
     private final DeveloperProperties properties;
     private final Clock clock;
 
-    Apps(AppRepository apps, ScopeCatalog scopes, AuditLog audit, DeveloperProperties properties, Clock clock) {
+    Apps(AppRepository apps, ScopeCatalog scopes, ApiVersions versions, ApiKeys keys, Sandboxes sandboxes, AuditLog audit,
+            DeveloperProperties properties, Clock clock) {
         this.apps = apps;
         this.scopes = scopes;
+        this.versions = versions;
+        this.keys = keys;
+        this.sandboxes = sandboxes;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -85,10 +93,8 @@ public class Apps {
         checkWebUrl("homepage_url", request.homepageUrl());
         checkWebUrl("privacy_url", request.privacyUrl());
         checkWebUrl("terms_url", request.termsUrl());
-        String version = request.apiVersion() == null ? "v1" : request.apiVersion();
-        if (!API_VERSIONS.contains(version)) {
-            throw ApiException.invalid("api_version", "must be one of the live API versions: " + String.join(", ", API_VERSIONS));
-        }
+        String version = request.apiVersion() == null ? ApiVersions.DEFAULT_VERSION : request.apiVersion();
+        requireLiveVersion(version);
         if (request.clientType() == ClientType.PUBLIC && redirects.isEmpty()) {
             throw ApiException.invalid("redirect_uris", "must list at least one URI: a public app can only use the authorization code flow");
         }
@@ -100,7 +106,48 @@ public class Apps {
         String secret = request.clientType() == ClientType.CONFIDENTIAL ? newSecret(app, now) : null;
         audit.record(caller.organizationId(), "app.created", app.id(), app.name() + " (" + app.clientType().wire() + ", "
                 + app.mode().wire() + ", scopes " + String.join(" ", declared) + ")");
+        if (app.mode() == Mode.TEST && caller.organizationKind() == OrganizationKind.PARTNER) {
+            sandboxes.ensure(caller.organizationId());
+        }
         return new Registered(app, secret);
+    }
+
+    /** Pins the API version the app's unversioned calls ({@code /api/…}) are served in; its tokens say so from now on. */
+    @Transactional
+    public App pinVersion(Caller caller, String appId, String version) {
+        App app = requireManageable(caller, appId);
+        requireLiveVersion(version);
+        App pinned = new App(app.id(), app.organizationId(), app.mode(), app.name(), app.clientId(), app.clientType(), app.redirectUris(),
+                app.scopes(), app.logoUrl(), app.homepageUrl(), app.privacyUrl(), app.termsUrl(), version, app.createdAt(), clock.instant(),
+                app.disabledAt());
+        apps.update(pinned);
+        audit.record(app.organizationId(), "app.api_version_pinned", app.id(), app.apiVersion() + " -> " + version);
+        return pinned;
+    }
+
+    /**
+     * Issues an API key for the app's server-to-server calls: it acts for the app's organization in
+     * the app's mode, limited to the scopes given (by default the app's declared scopes; never more).
+     */
+    @Transactional
+    public ApiKeys.Issued issueKey(Caller caller, String appId, String name, List<String> requested, Instant expiresAt) {
+        App app = requireManageable(caller, appId);
+        List<String> keyScopes = requested == null || requested.isEmpty() ? app.scopes()
+                : List.copyOf(scopes.requireKnown("scopes", requested));
+        for (String s : keyScopes) {
+            if (!app.scopes().contains(s)) {
+                throw ApiException.invalid("scopes", "'" + s + "' is not declared by the app; an app's keys hold at most the app's scopes ("
+                        + String.join(" ", app.scopes()) + ")");
+            }
+        }
+        String label = name == null || name.isBlank() ? app.name() + " key" : name.trim();
+        return keys.issue(app.organizationId(), app.mode(), label, caller.actorId(), keyScopes, expiresAt);
+    }
+
+    private void requireLiveVersion(String version) {
+        if (!versions.live().contains(version)) {
+            throw ApiException.invalid("api_version", "must be one of the live API versions: " + String.join(", ", versions.live()));
+        }
     }
 
     /** Issues a new client secret; the previous ones keep working for the overlap window, then stop. */

@@ -46,6 +46,19 @@ class AppsApi {
     record RotatedView(String object, String appId, String clientSecret, Instant previousSecretsValidUntil) {
     }
 
+    record PinVersion(@Schema(description = "A live API version", example = "v2") String apiVersion) {
+    }
+
+    record CreateAppKey(@Schema(example = "Acme Sync production") String name,
+            @Schema(description = "Scopes for the key, at most the app's; the app's scopes when left out", example = "[\"events:read\"]") List<String> scopes,
+            @Schema(description = "When the key stops working; leave out for no expiry") Instant expiresAt) {
+    }
+
+    record AppKeyView(String id, String object, String appId, String name, String mode, String displayPrefix,
+            @Schema(description = "Shown in this response only; store it safely") String key, List<String> scopes, Instant createdAt,
+            Instant expiresAt) {
+    }
+
     private final Apps apps;
 
     AppsApi(Apps apps) {
@@ -91,6 +104,26 @@ class AppsApi {
     @Operation(summary = "List the app's working client secrets", description = "Display prefixes and expiry only, never the secrets.")
     List<Apps.SecretInfo> secrets(@PathVariable String id, Caller caller) {
         return apps.secrets(caller, id);
+    }
+
+    @PostMapping("/{id}/api-version")
+    @Operation(summary = "Pin the app's API version",
+            description = "Calls the app makes to unversioned paths (`/api/…`) are served in this version, and its new tokens carry it "
+                    + "in the `api_version` claim. Versioned paths (`/api/v1/…`, `/api/v2/…`) always get the version they name.")
+    AppView pinVersion(@PathVariable String id, @RequestBody PinVersion body, Caller caller) {
+        return view(apps.pinVersion(caller, id, body.apiVersion()));
+    }
+
+    @PostMapping("/{id}/api-keys")
+    @Operation(summary = "Issue an API key for the app",
+            description = "A key for the app's server-to-server calls: it acts for the app's organization in the app's mode, limited to "
+                    + "the scopes given (by default, and at most, the app's declared scopes). The secret `key` is in this response only.")
+    ResponseEntity<AppKeyView> issueKey(@PathVariable String id, @RequestBody(required = false) CreateAppKey body, Caller caller) {
+        dev.flywheel.identity.ApiKeys.Issued issued = apps.issueKey(caller, id, body == null ? null : body.name(),
+                body == null ? null : body.scopes(), body == null ? null : body.expiresAt());
+        dev.flywheel.identity.ApiKey k = issued.key();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new AppKeyView(k.id(), "api_key", id, k.name(), k.mode().wire(),
+                k.displayPrefix(), issued.secret(), k.scopes(), k.createdAt(), k.expiresAt()));
     }
 
     static AppView view(App a) {

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the token, introspection and revocation endpoints before being throttled (default 10)
  * @param tokenFailuresPerMinutePerAddress the same, per remote address across all clients (default
  *        100: one address may front many clients behind a NAT or proxy)
+ * @param defaultRatePlan the rate-limit plan of partners that were not given one (default {@code standard},
+ *        1,200 requests per minute per key or app); plans are managed at {@code /api/v1/rate-limits/plans}
  */
 @ConfigurationProperties("flywheel.developer")
 public record DeveloperProperties(
@@ -35,5 +37,6 @@ public record DeveloperProperties(
         @DefaultValue("2d") Duration signingKeyRetention,
         @DefaultValue("") String keySecret,
         @DefaultValue("10") int tokenFailuresPerMinute,
-        @DefaultValue("100") int tokenFailuresPerMinutePerAddress) {
+        @DefaultValue("100") int tokenFailuresPerMinutePerAddress,
+        @DefaultValue("standard") String defaultRatePlan) {
 }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * cluster-safe without locks: each generation number can be inserted once, and a node that loses
  * the race simply reads the winner's key.
  */
-@Service
+@Service("oauthSigningKeys") // the webhooks module has a bean named signingKeys too
 class SigningKeys {
 
     /** One key as loaded: {@code jwk} holds the private part. */

@@ -4,14 +4,14 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request authenticated by an API key; its name is the key's id (never the secret). */
+/** A request authenticated by an API key or an OAuth access token; its name is the key's (or app's) id, never the secret. */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
 
-    ApiKeyAuthentication(Caller caller) {
+    ApiKeyAuthentication(Caller caller, String credentialKind) {
         super(List.of(new SimpleGrantedAuthority(caller.organizationKind().authority()),
-                new SimpleGrantedAuthority("MODE_" + caller.mode().name()), new SimpleGrantedAuthority("API_KEY")));
+                new SimpleGrantedAuthority("MODE_" + caller.mode().name()), new SimpleGrantedAuthority(credentialKind)));
         this.caller = caller;
         setAuthenticated(true);
     }

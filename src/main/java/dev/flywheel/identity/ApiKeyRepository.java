@@ -21,11 +21,12 @@ class ApiKeyRepository {
 
     void insert(ApiKey k, String keyHash) {
         jdbc.sql("""
-                insert into api_keys (id, organization_id, mode, name, display_prefix, key_hash, created_by, created_at, expires_at)
-                values (:id, :org, :mode, :name, :prefix, :hash, :createdBy, :createdAt, :expiresAt)""")
+                insert into api_keys (id, organization_id, mode, name, display_prefix, key_hash, created_by, created_at, expires_at, scopes)
+                values (:id, :org, :mode, :name, :prefix, :hash, :createdBy, :createdAt, :expiresAt, :scopes)""")
                 .param("id", k.id()).param("org", k.organizationId()).param("mode", k.mode().wire()).param("name", k.name())
                 .param("prefix", k.displayPrefix()).param("hash", keyHash).param("createdBy", k.createdBy())
                 .param("createdAt", Sql.at(k.createdAt())).param("expiresAt", Sql.at(k.expiresAt()))
+                .param("scopes", k.scopes() == null ? null : String.join(" ", k.scopes()))
                 .update();
     }
 
@@ -47,6 +48,12 @@ class ApiKeyRepository {
                 .param("id", id).param("at", Sql.at(at)).update() == 1;
     }
 
+    /** Makes the key expire at {@code until} unless it expires sooner already (the old key of a rotation). */
+    void expireBy(String id, Instant until) {
+        jdbc.sql("update api_keys set expires_at = :until where id = :id and (expires_at is null or expires_at > :until)")
+                .param("id", id).param("until", Sql.at(until)).update();
+    }
+
     void touch(String id, Instant at) {
         jdbc.sql("update api_keys set last_used_at = :at where id = :id").param("id", id).param("at", Sql.at(at)).update();
     }
@@ -60,6 +67,10 @@ class ApiKeyRepository {
         return new ApiKey(rs.getString("id"), rs.getString("organization_id"), Mode.fromWire(rs.getString("mode")),
                 rs.getString("name"), rs.getString("display_prefix"), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "revoked_at"),
-                Sql.instant(rs, "last_used_at"));
+                Sql.instant(rs, "last_used_at"), scopes(rs.getString("scopes")));
+    }
+
+    private static List<String> scopes(String spaceSeparated) {
+        return spaceSeparated == null ? null : spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split(" +"));
     }
 }

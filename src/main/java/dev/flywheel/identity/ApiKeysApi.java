@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "API keys", description = "The owner's own keys for the product's server-to-server calls")
 class ApiKeysApi {
 
-    record CreateKey(@NotBlank @Size(max = 200) String name, Mode mode) {
+    record CreateKey(@NotBlank @Size(max = 200) String name, Mode mode,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Limit the key to these scopes; leave out for an unrestricted key") List<String> scopes,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "When the key stops working; leave out for no expiry") java.time.Instant expiresAt) {
     }
 
     private final ApiKeys keys;
@@ -40,10 +42,21 @@ class ApiKeysApi {
         if (caller.mode() == Mode.TEST && mode == Mode.LIVE) {
             throw ApiException.forbidden("A test-mode key cannot create live-mode keys. Use a live owner key.");
         }
-        ApiKeys.Issued issued = keys.issue(caller.organizationId(), mode, body.name(), caller.actorId());
-        ApiKey k = issued.key();
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PartnersApi.IssuedKeyView(k.id(), "api_key", k.name(),
-                k.mode().wire(), k.displayPrefix(), issued.secret(), k.createdAt()));
+        ApiKeys.Issued issued = keys.issue(caller.organizationId(), mode, body.name(), caller.actorId(), body.scopes(), body.expiresAt());
+        return ResponseEntity.status(HttpStatus.CREATED).body(PartnersApi.issuedView(issued));
+    }
+
+    @PostMapping("/{id}/rotate")
+    @Operation(summary = "Rotate one of the caller organization's API keys",
+            description = "Issues a new key with the same name, mode, scopes and expiry (in this response only); the old key keeps "
+                    + "working until `previous_valid_until` (now if left out, at most 30 days ahead).")
+    ResponseEntity<PartnersApi.IssuedKeyView> rotate(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) PartnersApi.RotateKey body, Caller caller) {
+        caller.requireOwnerAdmin();
+        ApiKey key = keys.find(id).filter(k -> k.organizationId().equals(caller.organizationId()) && k.mode() == caller.mode())
+                .orElseThrow(() -> ApiException.notFound("API key", id));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(PartnersApi.issuedView(keys.rotate(key.id(), body == null ? null : body.previousValidUntil(), caller.actorId())));
     }
 
     @GetMapping

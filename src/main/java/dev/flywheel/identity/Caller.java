@@ -10,9 +10,32 @@ import dev.flywheel.platform.web.ApiException;
  * @param actorId the user's ({@code usr_…}) or key's ({@code key_…}) id
  * @param role the user's role; null for API keys, which act for their organization
  * @param label how the actor appears in the audit log (an email or a key's name and prefix)
+ * @param access the scopes and restrictions of the credential ({@link Access#FULL} for console users and unscoped keys)
  */
 public record Caller(String actorId, String organizationId, OrganizationKind organizationKind, Role role, Mode mode,
-        String label) {
+        String label, Access access) {
+
+    public Caller {
+        access = access == null ? Access.FULL : access;
+    }
+
+    /** An unrestricted caller (a console user, or a key issued without scopes). */
+    public Caller(String actorId, String organizationId, OrganizationKind organizationKind, Role role, Mode mode, String label) {
+        this(actorId, organizationId, organizationKind, role, mode, label, Access.FULL);
+    }
+
+    /** The same caller in another mode (e.g. a console page's live/test toggle). */
+    public Caller inMode(Mode other) {
+        return new Caller(actorId, organizationId, organizationKind, role, other, label, access);
+    }
+
+    /** Refuses the request unless the credential holds the scope (unrestricted credentials hold every scope). */
+    public void requireScope(String scope) {
+        if (!access.allows(scope)) {
+            throw ApiException.forbidden("This credential lacks the scope " + scope + ". Ask for it when authorizing the app, "
+                    + "or use an API key issued with it.");
+        }
+    }
 
     /**
      * The caller of the current request or console page, empty when nobody is signed in and no

@@ -43,14 +43,27 @@ class PartnersApi {
     record UserView(String id, String email, String role, String status) {
     }
 
-    record CreateKey(@Size(max = 200) String name, Mode mode) {
+    record CreateKey(@Size(max = 200) String name, Mode mode,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Limit the key to these scopes (GET /api/v1/scopes); leave out for an unrestricted key", example = "[\"events:write\"]") List<String> scopes,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "When the key stops working; leave out for no expiry") Instant expiresAt) {
     }
 
-    record KeyView(String id, String object, String name, String mode, String displayPrefix, Instant createdAt, Instant lastUsedAt,
-            Instant revokedAt) {
+    record RotateKey(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Until when the old key keeps working (at most 30 days ahead); leave out to stop it now") Instant previousValidUntil) {
     }
 
-    record IssuedKeyView(String id, String object, String name, String mode, String displayPrefix, String key, Instant createdAt) {
+    record KeyView(String id, String object, String name, String mode, String displayPrefix, List<String> scopes, Instant createdAt,
+            Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    record IssuedKeyView(String id, String object, String name, String mode, String displayPrefix, String key, List<String> scopes,
+            Instant createdAt, Instant expiresAt) {
+    }
+
+    static IssuedKeyView issuedView(ApiKeys.Issued issued) {
+        ApiKey k = issued.key();
+        return new IssuedKeyView(k.id(), "api_key", k.name(), k.mode().wire(), k.displayPrefix(), issued.secret(), k.scopes(), k.createdAt(),
+                k.expiresAt());
     }
 
     private final Organizations organizations;
@@ -105,10 +118,25 @@ class PartnersApi {
             throw ApiException.forbidden("A test-mode key cannot create live-mode keys. Use a live owner key.");
         }
         String name = body == null || body.name() == null ? partner.name() + " key" : body.name();
-        ApiKeys.Issued issued = keys.issue(partner.id(), mode, name, caller.actorId());
-        ApiKey k = issued.key();
+        ApiKeys.Issued issued = keys.issue(partner.id(), mode, name, caller.actorId(), body == null ? null : body.scopes(),
+                body == null ? null : body.expiresAt());
+        return ResponseEntity.status(HttpStatus.CREATED).body(issuedView(issued));
+    }
+
+    @PostMapping("/{id}/api-keys/{keyId}/rotate")
+    @Operation(summary = "Rotate a partner's API key",
+            description = "Issues a new key with the same name, mode, scopes and expiry (the secret `key` is in this response only). "
+                    + "The old key keeps working until `previous_valid_until`, so the partner can switch deployments without downtime.")
+    ResponseEntity<IssuedKeyView> rotateKey(@PathVariable String id, @PathVariable String keyId,
+            @RequestBody(required = false) RotateKey body, Caller caller) {
+        Organization partner = organizations.requireVisible(id, caller, OrganizationKind.PARTNER);
+        ApiKey key = keys.find(keyId).filter(k -> k.organizationId().equals(partner.id()))
+                .orElseThrow(() -> ApiException.notFound("API key", keyId));
+        if (caller.mode() == Mode.TEST && key.mode() == Mode.LIVE) {
+            throw ApiException.forbidden("A test-mode key cannot rotate live-mode keys. Use a live key.");
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new IssuedKeyView(k.id(), "api_key", k.name(), k.mode().wire(), k.displayPrefix(), issued.secret(), k.createdAt()));
+                .body(issuedView(keys.rotate(key.id(), body == null ? null : body.previousValidUntil(), caller.actorId())));
     }
 
     @GetMapping("/{id}/api-keys")
@@ -128,7 +156,8 @@ class PartnersApi {
     }
 
     static KeyView keyView(ApiKey k) {
-        return new KeyView(k.id(), "api_key", k.name(), k.mode().wire(), k.displayPrefix(), k.createdAt(), k.lastUsedAt(), k.revokedAt());
+        return new KeyView(k.id(), "api_key", k.name(), k.mode().wire(), k.displayPrefix(), k.scopes(), k.createdAt(), k.expiresAt(),
+                k.lastUsedAt(), k.revokedAt());
     }
 
     private PartnerView view(Organization p) {

@@ -42,14 +42,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, OrganizationRepository organizations, ProblemWriter problems,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, List<BearerTokenVerifier> verifiers, ProblemWriter problems,
             Clock clock, List<PublicPaths> publicPaths) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.api().stream()).toArray(String[]::new);
         http.securityMatcher(ApiPaths.PREFIX + "**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, organizations, problems, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, verifiers, problems, clock), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> {
                     if (open.length > 0) {
                         a.requestMatchers(open).permitAll();

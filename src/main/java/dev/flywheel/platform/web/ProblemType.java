@@ -49,6 +49,13 @@ public record ProblemType(String slug, String title, HttpStatus status, String e
             "Slow down: wait for the number of seconds in `Retry-After` before sending again.");
     public static final ProblemType EVENT_SCHEMA_VIOLATION = new ProblemType("event-schema-violation", "Event breaks its type's schema", HttpStatus.UNPROCESSABLE_CONTENT,
             "One or more events do not match the JSON Schema of their event type. Each entry in `errors` names the event, the field and the rule it broke; fix the payload or publish a new schema version.");
+    public static final ProblemType INSUFFICIENT_SCOPE = new ProblemType("insufficient-scope", "Scope missing", HttpStatus.FORBIDDEN,
+            "The API key or access token is valid but was not given the scope this endpoint needs (named in the detail and in "
+                    + "`WWW-Authenticate`). Authorize the app again asking for that scope, or use a key issued with it.");
+    public static final ProblemType API_VERSION_UNKNOWN = new ProblemType("api-version-unknown", "Unknown API version", HttpStatus.NOT_FOUND,
+            "The path names an API version this server does not have. Use one of the versions listed on the changelog page (/developers/changelog).");
+    public static final ProblemType API_VERSION_RETIRED = new ProblemType("api-version-retired", "API version retired", HttpStatus.GONE,
+            "This API version passed its sunset date and no longer answers. Follow the migration guide linked in `Link` and call a live version.");
     public static final ProblemType INTERNAL = new ProblemType("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,
             "Something failed on the server. Nothing was changed. Retry later; if it persists, report the `instance` value to the operator.");
 
@@ -61,6 +68,6 @@ public record ProblemType(String slug, String title, HttpStatus status, String e
         return java.util.List.of(VALIDATION, MALFORMED_JSON, UNKNOWN_FIELD, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
                 NOT_ACCEPTABLE, METHOD_NOT_ALLOWED, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CONFLICT,
                 IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, UNPROCESSABLE, EVENT_SCHEMA_VIOLATION, SECRET_IN_PAYLOAD,
-                BLOCKED_CONTENT, RATE_LIMITED, INTERNAL);
+                BLOCKED_CONTENT, RATE_LIMITED, INSUFFICIENT_SCOPE, API_VERSION_UNKNOWN, API_VERSION_RETIRED, INTERNAL);
     }
 }
