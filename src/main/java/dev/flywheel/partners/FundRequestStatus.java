@@ -32,7 +32,7 @@ enum FundRequestStatus {
         return this != DECLINED && this != CLAIM_REJECTED;
     }
 
-    String wire() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 

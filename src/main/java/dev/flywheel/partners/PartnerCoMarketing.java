@@ -36,11 +36,11 @@ class PartnerCoMarketing {
     enum AssetKind {
         CASE_STUDY, WEBINAR, LANDING_PAGE, JOINT_LISTING;
 
-        String wire() {
+        public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        String label() {
+        public String label() {
             return switch (this) {
                 case CASE_STUDY -> "Case study";
                 case WEBINAR -> "Webinar";
@@ -52,7 +52,7 @@ class PartnerCoMarketing {
 
     record Asset(String id, String partnerId, AssetKind kind, String title, String url, LocalDate liveOn, String createdBy, Instant createdAt) {
 
-        boolean live(LocalDate today) {
+        public boolean live(LocalDate today) {
             return liveOn != null && !liveOn.isAfter(today);
         }
     }
