@@ -26,9 +26,13 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         browser().manage().deleteAllCookies();
     }
 
+    /** Clicks a button that submits a form, found by XPath, and waits for the next page. */
     private void click(String xpath) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser(), Duration.ofSeconds(10))
+        org.openqa.selenium.WebElement page = find("html");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser(), WAIT)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser(), WAIT)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     @Test
@@ -43,7 +47,7 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         type("input[name=domain]", "journey-" + tag + ".example");
         type("input[name=contactName]", "Jo Partner");
         type("input[name=contactEmail]", email);
-        find("#apply button[type=submit]").click();
+        submit("#apply button[type=submit]");
         assertThat(text(".flash.notice")).contains("Thank you for applying");
 
         signIn(OWNER_EMAIL, OWNER_PASSWORD);
@@ -56,7 +60,7 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         type("input[name=name]", "Jo Partner");
         type("input[name=password]", "partner-journey-password");
         type("input[name=confirmation]", "partner-journey-password");
-        find("form button[type=submit]").click();
+        submit("form button[type=submit]");
         assertThat(text(".flash.notice")).contains("Your account is ready");
 
         signIn(email, "partner-journey-password");
@@ -66,14 +70,14 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         type("#register-deal input[name=domain]", "https://www.Prospect-" + tag + ".com/");
         type("#register-deal input[name=contactEmail]", "cto@prospect-" + tag + ".com");
         type("#register-deal input[name=amount]", "120000.00");
-        find("#register-deal button[type=submit]").click();
+        submit("#register-deal button[type=submit]");
         assertThat(text(".flash.notice")).contains(prospect + " is registered and waits for review");
         assertThat(text("#deals")).contains("prospect-" + tag + ".com").contains("submitted");
         type("#payout-profile input[name=legalName]", company + " GmbH");
         type("#payout-profile input[name=country]", "DE");
         // An account no other test uses: a shared payout account would (rightly) hold the commission for review.
         type("#payout-profile input[name=account]", "DE44 5001 " + (1_000_000_000L + (long) (Math.random() * 8_999_999_999L)));
-        find("#payout-profile button[type=submit]").click();
+        submit("#payout-profile button[type=submit]");
         assertThat(text(".flash.notice")).contains("Payout profile saved");
         signOut();
 
@@ -92,7 +96,7 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         open("/console/partner-program");
         click("//table[@id='approved']//a[normalize-space()='" + prospect + "']");
         type("#close-form input[name=amount]", "120000.00");
-        find("#close-form button[type=submit]").click();
+        submit("#close-form button[type=submit]");
         assertThat(text(".flash.notice")).contains("closed won");
         assertThat(text("#deal-status")).isEqualTo("won");
         assertThat(text("#commissions")).contains("held").contains("plan 'Standard'");
@@ -116,7 +120,7 @@ class PartnerJourneyBrowserTest extends BrowserTest {
         open("/console/payouts");
         String period = (2100 + (int) (Math.random() * 7000)) + "-0" + (1 + (int) (Math.random() * 9));
         ((JavascriptExecutor) browser()).executeScript("document.querySelector('#run-batch input[name=period]').value = arguments[0]", period);
-        find("#run-batch button[type=submit]").click();
+        submit("#run-batch button[type=submit]");
         assertThat(text(".flash.notice")).contains("Payout batch " + period + " is completed");
         assertThat(text("main")).contains(company).contains(commission);
         signOut();
