@@ -35,7 +35,7 @@ class ConvertingLeads {
     @Transactional
     DealRegistration convert(String leadId, Caller caller, Conversion c) {
         caller.requireOwner();
-        Referrals.Lead lead = referrals.lead(leadId).filter(l -> l.partnerId() != null)
+        Referrals.Lead lead = referrals.lead(leadId, caller.mode()).filter(l -> l.partnerId() != null)
                 .orElseThrow(() -> ApiException.notFound("partner-sourced referral lead", leadId));
         if (lead.registrationId() != null) {
             throw ApiException.conflict("This lead was already turned into deal registration " + lead.registrationId() + ".");

@@ -54,7 +54,7 @@ class ReferralLeadsApi {
             + "\"currency\":\"USD\"},\"expected_close\":\"2027-01-31\"}`")
     ResponseEntity<DealRegistrationsApi.RegistrationView> convert(@PathVariable String id, @Valid @RequestBody ConvertBody body, Caller caller) {
         caller.requireOwner();
-        referrals.lead(id).filter(l -> l.partnerId() != null).orElseThrow(() -> ApiException.notFound("partner-sourced referral lead", id));
+        referrals.lead(id, caller.mode()).filter(l -> l.partnerId() != null).orElseThrow(() -> ApiException.notFound("partner-sourced referral lead", id));
         DealRegistration d = converting.convert(id, caller, new ConvertingLeads.Conversion(body.company(), body.domain(),
                 AmountBody.require(body.estimatedValue(), "estimated_value", true), body.expectedClose()));
         return ResponseEntity.status(HttpStatus.CREATED).body(views.view(d));

@@ -170,8 +170,10 @@ class Referrals {
         return CursorPage.of(rows, query, Lead::id);
     }
 
-    Optional<Lead> lead(String id) {
-        return jdbc.sql("select * from referral_leads where id = :id").param("id", id).query((rs, n) -> lead(rs)).optional();
+    /** A lead of one mode: a test-mode lead is invisible to live keys and the other way round. */
+    Optional<Lead> lead(String id, Mode mode) {
+        return jdbc.sql("select * from referral_leads where id = :id and mode = :mode").param("id", id).param("mode", mode.wire())
+                .query((rs, n) -> lead(rs)).optional();
     }
 
     /** Partner-sourced leads captured in {@code [from, to)}. */
@@ -189,7 +191,8 @@ class Referrals {
         int updated = jdbc.sql("update referral_leads set registration_id = :reg where id = :id and registration_id is null")
                 .param("reg", registrationId).param("id", leadId).update();
         if (updated == 0) {
-            String existing = lead(leadId).map(Lead::registrationId).orElse(null);
+            String existing = jdbc.sql("select registration_id from referral_leads where id = :id").param("id", leadId).query(String.class)
+                    .optional().orElse(null);
             throw ApiException.conflict("This lead was already turned into deal registration " + existing + ".");
         }
     }
