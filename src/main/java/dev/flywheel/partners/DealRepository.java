@@ -156,6 +156,28 @@ class DealRepository {
         return CursorPage.of(rows, query, DealRegistration::id);
     }
 
+    /** How many registrations were created in {@code [from, to)}, and by how many distinct partners. */
+    long[] registrationCounts(Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(*) as registrations, count(distinct partner_id) as partners from deal_registrations
+                where mode = :mode and created_at >= :from and created_at < :to""")
+                .param("mode", mode.wire()).param("from", Sql.at(from)).param("to", Sql.at(to))
+                .query((rs, n) -> new long[] {rs.getLong("registrations"), rs.getLong("partners")}).single();
+    }
+
+    /** Registrations still waiting for review after their SLA ended, longest waiting first. */
+    List<DealRegistration> overdue(Mode mode, Instant now, int limit) {
+        return jdbc.sql("""
+                select * from deal_registrations where mode = :mode and status = 'SUBMITTED' and sla_due_at < :now
+                order by sla_due_at, id limit :limit""")
+                .param("mode", mode.wire()).param("now", Sql.at(now)).param("limit", limit).query(this::map).list();
+    }
+
+    long overdueCount(Mode mode, Instant now) {
+        return jdbc.sql("select count(*) from deal_registrations where mode = :mode and status = 'SUBMITTED' and sla_due_at < :now")
+                .param("mode", mode.wire()).param("now", Sql.at(now)).query(Long.class).single();
+    }
+
     /** Every registration of a partner (or all partners) created since a moment, for reviews and exports. */
     List<DealRegistration> since(String partnerId, Mode mode, Instant since) {
         return jdbc.sql("""

@@ -55,10 +55,13 @@ class PartnerPages {
     private final Organizations organizations;
     private final Ledger ledger;
     private final DealRegistrationsApi views;
+    private final Referrals referrals;
+    private final ConvertingLeads converting;
     private final Clock clock;
 
     PartnerPages(Applications applications, DealRegistrations registrations, CommissionRecords commissions, Program program, PlanRepository plans,
-            Enablement enablement, Organizations organizations, Ledger ledger, DealRegistrationsApi views, Clock clock) {
+            Enablement enablement, Organizations organizations, Ledger ledger, DealRegistrationsApi views, Referrals referrals,
+            ConvertingLeads converting, Clock clock) {
         this.applications = applications;
         this.registrations = registrations;
         this.commissions = commissions;
@@ -68,6 +71,8 @@ class PartnerPages {
         this.organizations = organizations;
         this.ledger = ledger;
         this.views = views;
+        this.referrals = referrals;
+        this.converting = converting;
         this.clock = clock;
     }
 
@@ -115,7 +120,12 @@ class PartnerPages {
         Quarter q = Quarter.parse(quarter, now);
         List<PipelineReview.Row> rows = PipelineReview.summarize(registrations.between(Mode.LIVE, q.start(), q.end()), now);
         model.addAttribute("pipeline", rows);
-        model.addAttribute("names", names(rows));
+        Map<String, String> names = names(rows);
+        List<Referrals.Lead> leads = referrals.leads(null, Mode.LIVE, PageQuery.first(50)).data();
+        leads.forEach(l -> names.computeIfAbsent(l.partnerId(), id -> organizations.find(id).map(Organization::name).orElse(id)));
+        model.addAttribute("names", names);
+        model.addAttribute("leads", leads);
+        model.addAttribute("defaultClose", LocalDate.ofInstant(now, ZoneOffset.UTC).plusMonths(2));
         model.addAttribute("quarter", q.label());
         model.addAttribute("offer", program.foundingOffer().orElse(null));
         return "partners/program";
@@ -185,6 +195,18 @@ class PartnerPages {
         });
     }
 
+    @PostMapping("/console/referral-leads/{id}/convert")
+    @PreAuthorize(OWNER_DECIDERS)
+    String convertLead(@PathVariable String id, @RequestParam(required = false) String company, @RequestParam String amount,
+            @RequestParam String currency, @RequestParam LocalDate expectedClose, Caller caller, RedirectAttributes redirect) {
+        return act(redirect, "/console/partner-program", () -> {
+            DealRegistration d = converting.convert(id, caller, new ConvertingLeads.Conversion(company, null, parseMajor(amount, currency),
+                    expectedClose));
+            return "The lead is now deal registration " + d.company() + (d.conflicts().isEmpty() ? ", waiting for review."
+                    : ", with a conflict: " + d.conflicts().get(0).detail());
+        });
+    }
+
     // ---- partner portal
 
     @GetMapping("/console/portal")
@@ -213,6 +235,7 @@ class PartnerPages {
         model.addAttribute("profile", ledger.payoutProfile(partner.id()).orElse(null));
         model.addAttribute("taxForms", PayoutProfile.TaxForm.values());
         model.addAttribute("defaultClose", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusMonths(2));
+        model.addAttribute("leads", referrals.leads(partner.id(), Mode.LIVE, PageQuery.first(25)).data());
         return "partners/portal";
     }
 

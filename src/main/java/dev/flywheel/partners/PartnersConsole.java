@@ -31,6 +31,22 @@ class PartnersConsole {
     }
 
     @Bean
+    NavItem coMarketingNav() {
+        return new NavItem("Program", "Co-marketing", "/console/co-marketing", 205,
+                Set.of("ROLE_OWNER_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_ANALYST"));
+    }
+
+    @Bean
+    NavItem portalCoMarketingNav() {
+        return new NavItem("Program", "Co-marketing", "/console/portal/co-marketing", 205, Set.of(OrganizationKind.PARTNER.authority()));
+    }
+
+    @Bean
+    NavItem portalStatementsNav() {
+        return new NavItem("Program", "Statements", "/console/portal/statements", 210, Set.of(OrganizationKind.PARTNER.authority()));
+    }
+
+    @Bean
     DashboardSource partnerProgramCards(DealRegistrations registrations, Program program, Ledger ledger, Clock clock) {
         return viewer -> {
             Caller caller = Caller.current().orElse(null);

@@ -7,6 +7,8 @@ import dev.flywheel.platform.Ids;
 import dev.flywheel.platform.Mode;
 import dev.flywheel.platform.Secrets;
 import dev.flywheel.platform.jdbc.Sql;
+import dev.flywheel.platform.paging.CursorPage;
+import dev.flywheel.platform.paging.PageQuery;
 import dev.flywheel.platform.web.ApiException;
 import java.net.URI;
 import java.time.Clock;
@@ -30,7 +32,7 @@ class Referrals {
     }
 
     record Lead(String id, String email, String company, String domain, String partnerId, String attribution, String clickId, String coupon,
-            List<String> flags, Instant createdAt) {
+            List<String> flags, String registrationId, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -146,7 +148,7 @@ class Referrals {
             }
         }
         Lead lead = new Lead(Ids.next("rld"), email.trim().toLowerCase(Locale.ROOT), company, leadDomain, result.partnerId(), result.how(),
-                result.click() == null ? null : result.click().id(), coupon == null ? null : coupon.toUpperCase(Locale.ROOT), flags, now);
+                result.click() == null ? null : result.click().id(), coupon == null ? null : coupon.toUpperCase(Locale.ROOT), flags, null, now);
         jdbc.sql("""
                 insert into referral_leads (id, mode, email, company, domain, partner_id, attribution, click_id, coupon, flags, created_at)
                 values (:id, :mode, :email, :company, :domain, :partner, :how, :click, :coupon, :flags, :now)""")
@@ -155,6 +157,52 @@ class Referrals {
                 .param("coupon", lead.coupon()).param("flags", flags.isEmpty() ? null : json.writeValueAsString(flags)).param("now", Sql.at(now))
                 .update();
         return lead;
+    }
+
+    /** Leads attributed to a partner (or, with a null partner, to any partner), newest first. */
+    CursorPage<Lead> leads(String partnerId, Mode mode, PageQuery query) {
+        List<Lead> rows = jdbc.sql("""
+                select * from referral_leads where mode = :mode and partner_id is not null
+                and (cast(:partner as varchar) is null or partner_id = :partner)
+                and (cast(:after as varchar) is null or id < :after) order by id desc limit :limit""")
+                .param("mode", mode.wire()).param("partner", partnerId).param("after", query.startingAfter()).param("limit", query.fetchSize())
+                .query((rs, n) -> lead(rs)).list();
+        return CursorPage.of(rows, query, Lead::id);
+    }
+
+    /** A lead of one mode: a test-mode lead is invisible to live keys and the other way round. */
+    Optional<Lead> lead(String id, Mode mode) {
+        return jdbc.sql("select * from referral_leads where id = :id and mode = :mode").param("id", id).param("mode", mode.wire())
+                .query((rs, n) -> lead(rs)).optional();
+    }
+
+    /** Partner-sourced leads captured in {@code [from, to)}. */
+    long partnerSourcedLeads(Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(*) from referral_leads where mode = :mode and partner_id is not null and created_at >= :from and created_at < :to""")
+                .param("mode", mode.wire()).param("from", Sql.at(from)).param("to", Sql.at(to)).query(Long.class).single();
+    }
+
+    /**
+     * Marks a lead as turned into a registration, once: a conditional update, so of two people
+     * converting the same lead at once exactly one succeeds (the other's transaction rolls back).
+     */
+    void markConverted(String leadId, String registrationId) {
+        int updated = jdbc.sql("update referral_leads set registration_id = :reg where id = :id and registration_id is null")
+                .param("reg", registrationId).param("id", leadId).update();
+        if (updated == 0) {
+            String existing = jdbc.sql("select registration_id from referral_leads where id = :id").param("id", leadId).query(String.class)
+                    .optional().orElse(null);
+            throw ApiException.conflict("This lead was already turned into deal registration " + existing + ".");
+        }
+    }
+
+    private Lead lead(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String flags = rs.getString("flags");
+        List<String> flagList = flags == null ? List.of() : List.of(json.readValue(flags, String[].class));
+        return new Lead(rs.getString("id"), rs.getString("email"), rs.getString("company"), rs.getString("domain"), rs.getString("partner_id"),
+                rs.getString("attribution"), rs.getString("click_id"), rs.getString("coupon"), flagList, rs.getString("registration_id"),
+                Sql.instant(rs, "created_at"));
     }
 
     long clicks(String partnerId) {
