@@ -70,6 +70,14 @@ class InstallationRepository {
                 .query(InstallationRepository::map).list();
     }
 
+    /** Working installations (active, app not suspended) of a partner's apps installed (or reinstalled) at or after {@code since}. */
+    long activeInstallsOfPartnerSince(String partnerId, Instant since) {
+        return jdbc.sql("""
+                select count(*) from mkt_installations i join mkt_listings l on l.id = i.listing_id
+                where l.partner_id = :partner and l.suspended_at is null and i.status = 'active' and i.installed_at >= :since""")
+                .param("partner", partnerId).param("since", Sql.at(since)).query(Long.class).single();
+    }
+
     List<Installation> ofAccount(String accountId) {
         return jdbc.sql("select * from mkt_installations where account_id = :a order by installed_at desc").param("a", accountId)
                 .query(InstallationRepository::map).list();

@@ -1,6 +1,9 @@
 package dev.flywheel.partners;
 
+import dev.flywheel.identity.Organizations;
+import dev.flywheel.identity.PartnerType;
 import dev.flywheel.ledger.Ledger;
+import dev.flywheel.marketplace.Marketplace;
 import dev.flywheel.platform.Money;
 import dev.flywheel.platform.Settings;
 import java.lang.management.ManagementFactory;
@@ -39,18 +42,23 @@ class Program {
     private final DealRepository deals;
     private final Enablement enablement;
     private final Ledger ledger;
+    private final Marketplace marketplace;
+    private final Organizations organizations;
     private final Settings settings;
     private final PartnersProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Program(ProgramRepository repository, DealRepository deals, Enablement enablement, Ledger ledger, Settings settings,
-            PartnersProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    Program(ProgramRepository repository, DealRepository deals, Enablement enablement, Ledger ledger, Marketplace marketplace,
+            Organizations organizations, Settings settings, PartnersProperties properties, ApplicationEventPublisher events,
+            TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.deals = deals;
         this.enablement = enablement;
         this.ledger = ledger;
+        this.marketplace = marketplace;
+        this.organizations = organizations;
         this.settings = settings;
         this.properties = properties;
         this.events = events;
@@ -100,7 +108,7 @@ class Program {
         settings.put(FOUNDING_RATE_MONTHS, String.valueOf(rateMonths));
     }
 
-    /** The numbers the tier rules look at, over the rolling window ending today. */
+    /** The numbers the tier rules look at, over the rolling window ending today; marketplace installs for technology partners only. */
     Map<String, BigDecimal> metrics(String partnerId, Instant now) {
         Instant since = now.minus(properties.tierWindow());
         List<DealRegistration> won = deals.wonSince(partnerId, LocalDate.ofInstant(since, ZoneOffset.UTC));
@@ -121,6 +129,10 @@ class Program {
         metrics.put(TierRules.Metric.MANAGED_CUSTOMERS.key, BigDecimal.valueOf(won.stream().map(DealRegistration::domain).distinct().count()));
         metrics.put(TierRules.Metric.CERTIFIED_STAFF.key, BigDecimal.valueOf(enablement.certifiedStaff(partnerId, now)));
         metrics.put(TierRules.Metric.TRAININGS_COMPLETED.key, BigDecimal.valueOf(enablement.completedSince(partnerId, since, now)));
+        boolean technology = organizations.find(partnerId).map(o -> o.partnerType() == PartnerType.TECHNOLOGY).orElse(false);
+        if (technology) {
+            metrics.put(TierRules.Metric.MARKETPLACE_INSTALLS.key, BigDecimal.valueOf(marketplace.activeInstallsOfPartner(partnerId, since)));
+        }
         return metrics;
     }
 

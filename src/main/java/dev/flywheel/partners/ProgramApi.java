@@ -121,7 +121,7 @@ class ProgramApi {
 
     @GetMapping("/api/v1/partner-tiers")
     @Operation(summary = "List the tiers", description = "Lowest first, with their objective requirements (metric → minimum over the rolling "
-            + "window: deals_closed, sourced_revenue in the reporting currency, managed_customers, certified_staff, trainings_completed) and benefits.")
+            + "window: deals_closed, sourced_revenue in the reporting currency, managed_customers, certified_staff, trainings_completed, marketplace_installs — technology partners only) and benefits.")
     List<TierView> tiers(Caller caller) {
         return program.tiers().stream().map(t -> new TierView(t.name(), t.label(), t.rank(), t.requirements(), t.benefits())).toList();
     }
@@ -139,7 +139,7 @@ class ProgramApi {
             try {
                 TierRules.Metric.of(r.getKey());
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("requirements." + r.getKey(), "is not a metric; use deals_closed, sourced_revenue, managed_customers, certified_staff or trainings_completed");
+                throw ApiException.invalid("requirements." + r.getKey(), "is not a metric; use " + TierRules.Metric.keys());
             }
             if (r.getValue() == null || r.getValue().signum() < 0) {
                 throw ApiException.invalid("requirements." + r.getKey(), "must be zero or more");

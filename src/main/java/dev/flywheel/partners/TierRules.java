@@ -11,6 +11,10 @@ import java.util.Map;
  * Objective tier rules: a partner qualifies for the highest tier whose every requirement its
  * measured numbers meet. Upgrades happen at once; a partner who falls below its tier keeps it
  * for a grace period and is only downgraded if still below when the grace period ends.
+ *
+ * <p>Some metrics are measured for one archetype only ({@link Metric#MARKETPLACE_INSTALLS}: technology
+ * partners). A requirement on such a metric applies to a partner only when its numbers include
+ * that metric; for the other archetypes it is left out.
  */
 final class TierRules {
 
@@ -20,16 +24,31 @@ final class TierRules {
         SOURCED_REVENUE("sourced_revenue", "sourced revenue", "sourced revenue"),
         MANAGED_CUSTOMERS("managed_customers", "active managed customers", "active managed customer"),
         CERTIFIED_STAFF("certified_staff", "certified staff", "certified staff"),
-        TRAININGS_COMPLETED("trainings_completed", "completed trainings", "completed training");
+        TRAININGS_COMPLETED("trainings_completed", "completed trainings", "completed training"),
+        /** Technology partners only: working installs of their marketplace apps made within the window. */
+        MARKETPLACE_INSTALLS("marketplace_installs", "marketplace installs", "marketplace install", true);
 
         final String key;
         final String plural;
         final String singular;
+        /** Measured for some archetypes only: a requirement on it applies only when the partner's numbers include it. */
+        final boolean archetypeSpecific;
 
         Metric(String key, String plural, String singular) {
+            this(key, plural, singular, false);
+        }
+
+        Metric(String key, String plural, String singular, boolean archetypeSpecific) {
             this.key = key;
             this.plural = plural;
             this.singular = singular;
+            this.archetypeSpecific = archetypeSpecific;
+        }
+
+        /** The metric keys, for messages. */
+        static String keys() {
+            List<String> keys = java.util.Arrays.stream(values()).map(m -> m.key).toList();
+            return String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
         }
 
         static Metric of(String key) {
@@ -104,7 +123,7 @@ final class TierRules {
         List<String> out = new ArrayList<>();
         for (Metric m : Metric.values()) {
             BigDecimal required = tier.requirements().get(m.key);
-            if (required == null) {
+            if (required == null || !applies(m.key, metrics)) {
                 continue;
             }
             BigDecimal have = metrics.getOrDefault(m.key, BigDecimal.ZERO);
@@ -119,8 +138,18 @@ final class TierRules {
     }
 
     private static boolean meets(Tier tier, Map<String, BigDecimal> metrics) {
-        return tier.requirements().entrySet().stream()
+        return tier.requirements().entrySet().stream().filter(r -> applies(r.getKey(), metrics))
                 .allMatch(r -> metrics.getOrDefault(r.getKey(), BigDecimal.ZERO).compareTo(r.getValue()) >= 0);
+    }
+
+    /** False for a requirement on an archetype-specific metric the partner's numbers do not include. */
+    private static boolean applies(String key, Map<String, BigDecimal> metrics) {
+        for (Metric m : Metric.values()) {
+            if (m.key.equals(key)) {
+                return !m.archetypeSpecific || metrics.containsKey(key);
+            }
+        }
+        return true;
     }
 
     private static List<Tier> sorted(List<Tier> tiers) {

@@ -75,4 +75,53 @@ class TierRulesTest {
         assertThat(TierRules.progress("premier", metrics(0, 0), TIERS)).isEqualTo("Top tier reached: Premier.");
         assertThat(TierRules.progress("registered", metrics(3, 1), TIERS)).contains("daily evaluation will move you up");
     }
+
+    private static final List<TierRules.Tier> WITH_INSTALLS = List.of(
+            new TierRules.Tier("registered", "Registered", 0, Map.of(), List.of()),
+            new TierRules.Tier("preferred", "Preferred", 1, Map.of("deals_closed", bd(3), "marketplace_installs", bd(25)), List.of()),
+            new TierRules.Tier("premier", "Premier", 2, Map.of("deals_closed", bd(10), "marketplace_installs", bd(100)), List.of()));
+
+    private static Map<String, BigDecimal> technology(long deals, long installs) {
+        return Map.of("deals_closed", bd(deals), "marketplace_installs", bd(installs));
+    }
+
+    @Test
+    void marketplaceInstallsCountForTechnologyPartners() {
+        assertThat(TierRules.qualified(technology(10, 24), WITH_INSTALLS).name()).isEqualTo("registered");
+        assertThat(TierRules.qualified(technology(10, 25), WITH_INSTALLS).name()).isEqualTo("preferred");
+        assertThat(TierRules.qualified(technology(10, 100), WITH_INSTALLS).name()).isEqualTo("premier");
+        assertThat(TierRules.qualified(technology(2, 500), WITH_INSTALLS).name()).isEqualTo("registered");
+
+        TierRules.Decision up = TierRules.evaluate("registered", technology(3, 30), WITH_INSTALLS, null, 30, TODAY);
+        assertThat(up.change()).isEqualTo(TierRules.Change.UPGRADE);
+        assertThat(up.tier()).isEqualTo("preferred");
+        assertThat(up.reason()).contains("marketplace installs 30");
+
+        TierRules.Decision grace = TierRules.evaluate("premier", technology(10, 60), WITH_INSTALLS, null, 30, TODAY);
+        assertThat(grace.change()).isEqualTo(TierRules.Change.GRACE_STARTED);
+        assertThat(grace.reason()).contains("40 more marketplace installs");
+    }
+
+    @Test
+    void progressNamesTheMissingMarketplaceInstalls() {
+        assertThat(TierRules.progress("preferred", technology(10, 60), WITH_INSTALLS)).isEqualTo("40 more marketplace installs to reach Premier");
+        assertThat(TierRules.progress("preferred", technology(10, 99), WITH_INSTALLS)).isEqualTo("1 more marketplace install to reach Premier");
+        assertThat(TierRules.progress("registered", technology(0, 0), WITH_INSTALLS))
+                .isEqualTo("3 more deals closed and 25 more marketplace installs to reach Preferred");
+    }
+
+    @Test
+    void theInstallsRequirementIsLeftOutForPartnersWhoseNumbersDoNotMeasureIt() {
+        Map<String, BigDecimal> solution = Map.of("deals_closed", bd(10));
+        assertThat(TierRules.qualified(solution, WITH_INSTALLS).name()).isEqualTo("premier");
+        assertThat(TierRules.progress("registered", Map.of("deals_closed", bd(1)), WITH_INSTALLS)).isEqualTo("2 more deals closed to reach Preferred");
+        // A technology partner is measured, so zero installs is missing, not left out.
+        assertThat(TierRules.qualified(technology(10, 0), WITH_INSTALLS).name()).isEqualTo("registered");
+    }
+
+    @Test
+    void marketplaceInstallsIsAMetricName() {
+        assertThat(TierRules.Metric.of("marketplace_installs")).isEqualTo(TierRules.Metric.MARKETPLACE_INSTALLS);
+        assertThat(TierRules.Metric.keys()).endsWith("trainings_completed or marketplace_installs");
+    }
 }
