@@ -5,6 +5,7 @@ import dev.flywheel.marketplace.MarketplaceActivity.ListingAdoption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Integrations launched with no adoption measured: listings published longer than
  * {@code no-adoption-after} ago with no install, or installed but never activated. The two call
- * for different actions.
+ * for different actions. Examples are named newest first.
  */
 @Component
 class NoAdoptionRule implements HealthRule {
@@ -42,7 +43,9 @@ class NoAdoptionRule implements HealthRule {
         long days = p.noAdoptionAfter().toDays();
         Instant cutoff = now.minus(p.noAdoptionAfter());
         List<ListingAdoption> old = listings.stream().filter(l -> l.firstPublishedAt() != null && l.firstPublishedAt().isBefore(cutoff)).toList();
-        List<ListingAdoption> idle = old.stream().filter(l -> l.installs() == 0 || l.activations() == 0).toList();
+        // newest first: a launch that just went quiet is the one a partner manager can still rescue
+        List<ListingAdoption> idle = old.stream().filter(l -> l.installs() == 0 || l.activations() == 0)
+                .sorted(Comparator.comparing(ListingAdoption::firstPublishedAt).reversed()).toList();
         String checked = old.size() + " live listing(s) published more than " + days + " days ago; " + idle.size()
                 + " with no install or no activation.";
         if (idle.isEmpty()) {

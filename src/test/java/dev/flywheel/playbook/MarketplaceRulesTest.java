@@ -102,7 +102,7 @@ class MarketplaceRulesTest {
         assertThat(f.warnings()).singleElement().satisfies(w -> {
             assertThat(w.severity()).isEqualTo(Severity.WARNING);
             assertThat(w.evidence()).contains("2 of 5 listing(s) published more than 30 days ago show no adoption")
-                    .contains("'Ghost' (published 2026-02-15, never installed)").contains("'Stuck' (published 2026-01-31, 2 install(s), none activated)");
+                    .contains("show no adoption: 'Ghost' (published 2026-02-15, never installed), 'Stuck' (published 2026-01-31, 2 install(s), none activated).");
             assertThat(w.action()).contains("co-marketing asset").contains("hard setup");
         });
         assertThat(NoAdoptionRule.evaluate(List.of(app("Ghost", 0, 0, 45)), DEFAULTS, NOW).warnings())
