@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTemplateAfter how long a template must have been published before having no active use is a warning (default 30 days)
  * @param idleTemplatesPercent share of old-enough published templates without active use that
  *        is critical rather than a plain warning, in percent (default 50)
+ * @param installWindow how far back marketplace installs are looked at for growth resting on a single app (default 30 days)
+ * @param singleAppPercent share of those installs going to one app at which growth rests on it, in percent (default 60)
+ * @param singleAppMinInstalls fewest installs in the window before the share means anything (default 10)
+ * @param reviewReplyWait how long a marketplace review may wait for the developer's reply (default 7 days)
+ * @param noAdoptionAfter how long a listing may be published with no install or activation before it warns (default 30 days)
  */
 @ConfigurationProperties("flywheel.playbook")
 record PlaybookProperties(
@@ -25,5 +30,10 @@ record PlaybookProperties(
         @DefaultValue("50") int lowQualityPercent,
         @DefaultValue("5") int lowQualityMinDecisions,
         @DefaultValue("30d") Duration idleTemplateAfter,
-        @DefaultValue("50") int idleTemplatesPercent) {
+        @DefaultValue("50") int idleTemplatesPercent,
+        @DefaultValue("30d") Duration installWindow,
+        @DefaultValue("60") int singleAppPercent,
+        @DefaultValue("10") int singleAppMinInstalls,
+        @DefaultValue("7d") Duration reviewReplyWait,
+        @DefaultValue("30d") Duration noAdoptionAfter) {
 }

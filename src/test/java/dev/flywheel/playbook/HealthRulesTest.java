@@ -19,7 +19,7 @@ class HealthRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
     private static final PlaybookProperties DEFAULTS = new PlaybookProperties(10, Duration.ofDays(3), Duration.ofDays(30), 50, 5,
-            Duration.ofDays(30), 50);
+            Duration.ofDays(30), 50, Duration.ofDays(30), 60, 10, Duration.ofDays(7), Duration.ofDays(30));
 
     // ---- moderation backlog
 

@@ -1,0 +1,75 @@
+package dev.flywheel.marketplace;
+
+import dev.flywheel.platform.jdbc.Sql;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only figures about the marketplace for other modules (the playbook's launch tracker and
+ * health advisor): which partners have live listings, how each live listing is adopted over a
+ * period, and which reviews are still waiting for the developer's reply. A listing is live when
+ * a version is published and the listing is not suspended; only visible reviews count.
+ */
+@Service
+public class MarketplaceActivity {
+
+    private final JdbcClient jdbc;
+
+    MarketplaceActivity(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Partners with at least one live listing, and how many live listings they have together. */
+    public record LivePartners(long partners, long listings) {
+    }
+
+    /**
+     * A live listing and its adoption within a period.
+     *
+     * @param installs installations (or re-installations) made in the period
+     * @param activations installations first used in the period
+     */
+    public record ListingAdoption(String listingId, String partnerId, String name, Instant firstPublishedAt, long installs, long activations) {
+    }
+
+    /** A visible review with no reply from the developer yet. */
+    public record UnansweredReview(String reviewId, String listingId, String partnerId, String listingName, int stars, Instant createdAt) {
+    }
+
+    public LivePartners livePartners() {
+        return jdbc.sql("""
+                select count(distinct partner_id) as partners, count(*) as listings from mkt_listings
+                where published_version_id is not null and suspended_at is null""")
+                .query((rs, n) -> new LivePartners(rs.getLong("partners"), rs.getLong("listings"))).single();
+    }
+
+    /** Every live listing with its installs and activations in {@code [from, to)}, most installed first. */
+    public List<ListingAdoption> adoption(Instant from, Instant to) {
+        return jdbc.sql("""
+                select l.id, l.partner_id, v.name, l.first_published_at,
+                  (select count(*) from mkt_installations i where i.listing_id = l.id and i.installed_at >= :from and i.installed_at < :to) as installs,
+                  (select count(*) from mkt_installations i where i.listing_id = l.id and i.activated_at >= :from and i.activated_at < :to) as activations
+                from mkt_listings l join mkt_listing_versions v on v.id = l.published_version_id
+                where l.suspended_at is null
+                order by installs desc, l.id""")
+                .param("from", Sql.at(from)).param("to", Sql.at(to))
+                .query((rs, n) -> new ListingAdoption(rs.getString("id"), rs.getString("partner_id"), rs.getString("name"),
+                        Sql.instant(rs, "first_published_at"), rs.getLong("installs"), rs.getLong("activations")))
+                .list();
+    }
+
+    /** Visible reviews on live listings written before {@code before} that have no developer reply, oldest first. */
+    public List<UnansweredReview> unansweredReviews(Instant before) {
+        return jdbc.sql("""
+                select r.id, r.listing_id, l.partner_id, v.name, r.stars, r.created_at
+                from mkt_reviews r join mkt_listings l on l.id = r.listing_id join mkt_listing_versions v on v.id = l.published_version_id
+                where r.status = 'visible' and r.reply_at is null and r.created_at < :before and l.suspended_at is null
+                order by r.created_at, r.id""")
+                .param("before", Sql.at(before))
+                .query((rs, n) -> new UnansweredReview(rs.getString("id"), rs.getString("listing_id"), rs.getString("partner_id"), rs.getString("name"),
+                        rs.getInt("stars"), Sql.instant(rs, "created_at")))
+                .list();
+    }
+}
