@@ -39,15 +39,16 @@ class DeliveryQueue {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
-     * Due deliveries of enabled endpoints, oldest due first. Written so PostgreSQL walks the
-     * (status, next_attempt_at) index in order and stops after {@code :batch} rows instead of
-     * sorting every pending row; an ordering key holds a delivery back while an earlier one with
-     * the same key is still pending or in flight for that endpoint.
+     * Due deliveries of enabled endpoints, oldest due first; an ordering key holds a delivery back
+     * while an earlier one with the same key is still pending or in flight for that endpoint. The
+     * endpoint's status is read with a scalar subquery on purpose: as a join (or EXISTS, which
+     * PostgreSQL turns into one) the planner combined the pending index with the per-endpoint index
+     * and read every delivery the endpoint ever had, on each claim.
      */
     private static final String DUE = """
             select d.id from webhook_deliveries d
              where d.status = 'PENDING' and d.next_attempt_at <= :now
-               and exists (select 1 from webhook_endpoints e where e.id = d.endpoint_id and e.status = 'ENABLED')
+               and (select e.status from webhook_endpoints e where e.id = d.endpoint_id) = 'ENABLED'
                and (d.ordering_key is null or not exists (
                     select 1 from webhook_deliveries o
                      where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.id < d.id
