@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Startup benchmark: Flywheel versus a bare Spring Boot web app, measured side by side.
 
-For each run it spawns the JVM, polls the readiness URL every ~20 ms and records
+For each start it spawns the JVM, polls the readiness URL every ~20 ms and records
   * time to ready: from process spawn to the first HTTP 200 of the readiness URL;
+  * CPU time to ready: user + system CPU seconds the JVM had used at that moment
+    (from /proc/<pid>/stat; far less sensitive to other load on the machine than wall time);
   * RSS: VmRSS from /proc/<pid>/status, read a moment after the server became ready.
-Runs alternate between the two apps; after one discarded warm-up start of each, the
-median of the measured runs is reported together with the ratio Flywheel / reference.
+Starts alternate between the two apps; after one discarded warm-up start of each, the
+median of the measured starts is reported together with the ratio Flywheel / reference.
 
 Normally started through bench/startup.sh, which builds both jars first.
 """
@@ -26,6 +28,7 @@ from datetime import datetime, timezone
 
 POLL_INTERVAL = 0.020
 HOST = "127.0.0.1"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 running = []  # processes that must be stopped whatever happens
 
@@ -42,7 +45,7 @@ def stop(proc):
         running.remove(proc)
 
 
-def stop_all(*_):
+def stop_all():
     for proc in list(running):
         stop(proc)
 
@@ -69,12 +72,19 @@ def status_of(port, path):
         conn.close()
 
 
-def vm_rss_kib(pid):
+def vm_rss_mib(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+                return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # fields[0] is the state (field 3 of stat); utime and stime are fields 14 and 15.
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
 def child_env():
@@ -86,14 +96,14 @@ def child_env():
 
 
 class App:
-    def __init__(self, name, jar, ready_path, extra_args=()):
-        self.name, self.jar, self.ready_path, self.extra_args = name, jar, ready_path, list(extra_args)
+    def __init__(self, name, jar, ready_path):
+        self.name, self.jar, self.ready_path = name, jar, ready_path
 
     def start_once(self, java, java_opts, timeout, settle):
+        """Starts the app in a fresh working directory; returns (seconds to ready, CPU seconds, RSS MiB)."""
         workdir = tempfile.mkdtemp(prefix=f"bench-{self.name.lower()}-")
         port = free_port()
-        cmd = [java, *java_opts, "-jar", self.jar,
-               f"--server.port={port}", f"--server.address={HOST}", *self.extra_args]
+        cmd = [java, *java_opts, "-jar", self.jar, f"--server.port={port}", f"--server.address={HOST}"]
         log_path = os.path.join(workdir, "app.log")
         log = open(log_path, "wb")
         try:
@@ -105,14 +115,15 @@ class App:
                 while True:
                     if status_of(port, self.ready_path) == 200:
                         ready = time.monotonic() - t0
+                        cpu = cpu_seconds(proc.pid)
                         break
                     if proc.poll() is not None:
                         raise RuntimeError(f"{self.name} exited with code {proc.returncode} before it was ready")
                     if time.monotonic() - t0 > timeout:
-                        raise RuntimeError(f"{self.name} did not answer 200 on {self.ready_path} within {timeout}s")
+                        raise RuntimeError(f"{self.name} did not answer 200 on {self.ready_path} within {timeout:g}s")
                     time.sleep(POLL_INTERVAL)
                 time.sleep(settle)
-                rss = vm_rss_kib(proc.pid)
+                rss = vm_rss_mib(proc.pid)
             finally:
                 stop(proc)
         except Exception:
@@ -120,14 +131,14 @@ class App:
             with open(log_path, "rb") as f:
                 lines = f.read().decode(errors="replace").splitlines()
             # Stack frames drown the cause; keep the messages.
-            lines = [l for l in lines if not l.lstrip().startswith(("at ", "... "))]
+            lines = [line for line in lines if not line.lstrip().startswith(("at ", "... "))]
             tail = "\n".join(lines[-40:])
             sys.stderr.write(f"--- last log lines of {self.name} (stack frames omitted) ---\n{tail}\n")
             raise
         finally:
             log.close()
             shutil.rmtree(workdir, ignore_errors=True)
-        return ready, rss
+        return ready, cpu, rss
 
 
 def java_version(java):
@@ -167,6 +178,11 @@ def load_average():
         return "unknown"
 
 
+def run_line(label, name, sample, note=""):
+    t, cpu, rss = sample
+    return f"{label:<9} {name:<9}  ready {t:6.2f} s   cpu {cpu:6.2f} s   rss {rss:5.0f} MiB{note}"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--flywheel-jar", required=True)
@@ -179,6 +195,8 @@ def main():
     p.add_argument("--java-opts", default="", help="JVM options given to both apps (default none)")
     p.add_argument("--out", help="also write the report to this file")
     args = p.parse_args()
+    if args.runs < 1:
+        p.error("--runs must be at least 1")
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
@@ -186,70 +204,66 @@ def main():
     flywheel = App("Flywheel", args.flywheel_jar, "/actuator/health/readiness")
     reference = App("Reference", args.reference_jar, "/")
     java_opts = args.java_opts.split()
+    report = []
 
-    header = [
-        "Flywheel startup benchmark",
-        f"date:      {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"machine:   {os.cpu_count()} cores, {cpu_model()}, {memory_gib()}, {platform.system()} {platform.release()}",
-        f"jdk:       {java_version(args.java)}",
-        f"jvm opts:  {args.java_opts or '(none)'}",
-        f"runs:      {args.runs} measured starts of each app, alternating, after 1 warm-up start each",
-        f"ready:     Flywheel GET {flywheel.ready_path} = 200; reference GET {reference.ready_path} = 200"
-        f" (polled every {int(POLL_INTERVAL * 1000)} ms, timed from process spawn)",
-        f"rss:       VmRSS {args.settle:g} s after ready",
-        f"load:      {load_average()} (1/5/15 min) before the first start; other work on the machine skews both apps",
-        "",
-    ]
-    print("\n".join(header), flush=True)
+    def out(line=""):
+        print(line, flush=True)
+        report.append(line)
+
+    out("Flywheel startup benchmark")
+    out(f"date:      {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    out(f"machine:   {os.cpu_count()} cores, {cpu_model()}, {memory_gib()}, {platform.system()} {platform.release()}")
+    out(f"jdk:       {java_version(args.java)}")
+    out(f"jvm opts:  {args.java_opts or '(none)'}")
+    out(f"runs:      {args.runs} measured starts of each app, alternating, after 1 warm-up start each")
+    out(f"ready:     first HTTP 200 of Flywheel GET {flywheel.ready_path} / reference GET {reference.ready_path},"
+        f" polled every {int(POLL_INTERVAL * 1000)} ms, timed from process spawn")
+    out(f"cpu:       user+system CPU time of the JVM at ready")
+    out(f"rss:       VmRSS {args.settle:g} s after ready")
+    out(f"load:      {load_average()} (1/5/15 min) before the first start")
+    out()
 
     results = {flywheel.name: [], reference.name: []}
     try:
         for app in (reference, flywheel):
-            t, rss = app.start_once(args.java, java_opts, args.timeout, args.settle)
-            print(f"warm-up   {app.name:<9}  ready {t:6.2f} s   rss {rss / 1024:6.0f} MiB  (discarded)", flush=True)
+            out(run_line("warm-up", app.name, app.start_once(args.java, java_opts, args.timeout, args.settle),
+                         "  (discarded)"))
         for i in range(1, args.runs + 1):
-            order = (reference, flywheel) if i % 2 else (flywheel, reference)
-            for app in order:
-                t, rss = app.start_once(args.java, java_opts, args.timeout, args.settle)
-                results[app.name].append((t, rss))
-                print(f"run {i:<5} {app.name:<9}  ready {t:6.2f} s   rss {rss / 1024:6.0f} MiB", flush=True)
+            for app in ((reference, flywheel) if i % 2 else (flywheel, reference)):
+                sample = app.start_once(args.java, java_opts, args.timeout, args.settle)
+                results[app.name].append(sample)
+                out(run_line(f"run {i}", app.name, sample))
     finally:
         stop_all()
 
-    def med(name, idx):
-        return statistics.median(r[idx] for r in results[name])
+    def stats(name, idx):
+        vals = [r[idx] for r in results[name]]
+        return statistics.median(vals), min(vals), max(vals)
 
-    fw_t, ref_t = med("Flywheel", 0), med("Reference", 0)
-    fw_m, ref_m = med("Flywheel", 1) / 1024, med("Reference", 1) / 1024
-    ratio_t, ratio_m = fw_t / ref_t, fw_m / ref_m
+    fw = [stats("Flywheel", i) for i in range(3)]
+    ref = [stats("Reference", i) for i in range(3)]
+    ratios = [f[0] / r[0] for f, r in zip(fw, ref)]
 
-    def spread(name, idx, scale=1.0):
-        vals = [r[idx] / scale for r in results[name]]
-        return min(vals), max(vals)
+    def cell(s, unit, fmt):
+        return f"{s[0]:{fmt}} {unit} ({s[1]:{fmt}}-{s[2]:{fmt}})"
 
-    summary = [
-        "",
-        "                    time to ready (median, min-max)      RSS after start (median, min-max)",
-        "  Flywheel          {:6.2f} s  ({:.2f}-{:.2f})               {:6.0f} MiB  ({:.0f}-{:.0f})".format(
-            fw_t, *spread("Flywheel", 0), fw_m, *spread("Flywheel", 1, 1024)),
-        "  Reference         {:6.2f} s  ({:.2f}-{:.2f})               {:6.0f} MiB  ({:.0f}-{:.0f})".format(
-            ref_t, *spread("Reference", 0), ref_m, *spread("Reference", 1, 1024)),
-        "  Flywheel/ref      {:6.2f} x                                {:6.2f} x".format(ratio_t, ratio_m),
-        "",
-        "target: Flywheel ready in under 2x the reference time -> {} ({:.2f}x)".format(
-            "MET" if ratio_t < 2.0 else "NOT MET", ratio_t),
-        f"load:   {load_average()} (1/5/15 min) after the last start",
-    ]
-    print("\n".join(summary), flush=True)
+    def row(label, cells):
+        return f"  {label:<13}" + "".join(f"{c:<28}" for c in cells).rstrip()
+
+    out()
+    out(row("median", ["time to ready (min-max)", "CPU time to ready", "RSS after start"]))
+    for name, s in (("Flywheel", fw), ("Reference", ref)):
+        out(row(name, [cell(s[0], "s", ".2f"), cell(s[1], "s", ".2f"), cell(s[2], "MiB", ".0f")]))
+    out(row("Flywheel/ref", [f"{r:.2f} x" for r in ratios]))
+    out()
+    out("target: Flywheel ready in under 2x the reference time -> {} ({:.2f}x)".format(
+        "MET" if ratios[0] < 2.0 else "NOT MET", ratios[0]))
+    out(f"load:   {load_average()} (1/5/15 min) after the last start")
 
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         with open(args.out, "w") as f:
-            f.write("\n".join(header) + "\n")
-            for name, rows in results.items():
-                for n, (t, rss) in enumerate(rows, 1):
-                    f.write(f"run {n:<5} {name:<9}  ready {t:6.2f} s   rss {rss / 1024:6.0f} MiB\n")
-            f.write("\n".join(summary) + "\n")
+            f.write("\n".join(report) + "\n")
         print(f"\nreport written to {args.out}")
 
 

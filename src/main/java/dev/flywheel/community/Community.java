@@ -1,6 +1,7 @@
 package dev.flywheel.community;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,35 @@ public class Community {
     public record TemplateUse(String id, String title, List<String> apps, long activeUses) {
     }
 
+    /**
+     * The moderation queue and how recent decisions went, for spotting a backlog of low-quality submissions.
+     *
+     * @param pending versions waiting for a moderator
+     * @param pendingWithRedactions waiting versions from which secrets had to be redacted
+     * @param waitingLongerThan waiting versions submitted before the cut-off asked for
+     * @param oldestPendingSince when the oldest waiting version was submitted, or null
+     * @param approved versions approved since the start of the window asked for
+     * @param rejected versions rejected in that window
+     * @param changesRequested versions sent back for changes in that window
+     */
+    public record ModerationBacklog(long pending, long pendingWithRedactions, long waitingLongerThan, Instant oldestPendingSince,
+            long approved, long rejected, long changesRequested) {
+    }
+
+    /** A published template nobody keeps using: no copy still in use after the retention period. */
+    public record IdleTemplate(String id, String title, Instant publishedAt, long copiesTaken) {
+    }
+
+    /**
+     * Published templates old enough to have been used, and those of them with no active use.
+     *
+     * @param published templates published before the cut-off
+     * @param idle how many of those have no active use
+     * @param examples the longest-idle ones, at most the limit asked for
+     */
+    public record IdleTemplates(long published, long idle, List<IdleTemplate> examples) {
+    }
+
     private final TemplateRepository templates;
     private final CopyRepository copies;
     private final ModerationRepository moderation;
@@ -44,6 +74,21 @@ public class Community {
         TemplateRepository.QueueStats queue = templates.queueStats();
         return new Figures(templates.countByState(ListingState.PUBLISHED), queue.pending(), queue.oldestSubmittedAt(),
                 moderation.openReports(), copies.copiesTotal(), copies.activeUsesTotal(now));
+    }
+
+    /**
+     * The moderation backlog as of now: versions waiting longer than {@code waitLimit}, and the
+     * decisions taken within the last {@code decisionWindow}.
+     */
+    public ModerationBacklog moderationBacklog(Duration waitLimit, Duration decisionWindow) {
+        Instant now = clock.instant();
+        return templates.backlog(now.minus(waitLimit), now.minus(decisionWindow));
+    }
+
+    /** Templates published more than {@code publishedFor} ago that have no active use, longest published first. */
+    public IdleTemplates idleTemplates(Duration publishedFor, int limit) {
+        Instant now = clock.instant();
+        return templates.idle(now.minus(publishedFor), now, Math.max(1, Math.min(limit, 100)));
     }
 
     /** The most used published templates (featured first), at most {@code limit}. */

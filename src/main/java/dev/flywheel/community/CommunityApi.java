@@ -1,7 +1,6 @@
 package dev.flywheel.community;
 
 import dev.flywheel.identity.Caller;
-import dev.flywheel.identity.Callers;
 import dev.flywheel.platform.paging.CursorPage;
 import dev.flywheel.platform.paging.PageQuery;
 import dev.flywheel.platform.web.ApiException;
@@ -158,7 +157,7 @@ class CommunityApi {
     @GetMapping("/gallery/templates/{id}")
     @Operation(summary = "Get a published template with its payload", description = "Public for published templates.")
     TemplateView getPublished(@PathVariable String id) {
-        Template t = gallery.requireReadable(id, Callers.current());
+        Template t = gallery.requireReadable(id, Caller.current());
         TemplateVersion v = templates.version(t.id(), t.publishedVersion() != null ? t.publishedVersion() : t.latestVersion()).orElseThrow();
         return view(gallery.view(t), true, List.of(v));
     }
@@ -166,7 +165,7 @@ class CommunityApi {
     @GetMapping("/gallery/templates/{id}/lineage")
     @Operation(summary = "Remix lineage", description = "The templates this one was remixed from (oldest first) and the published remixes of it.")
     LineageView lineage(@PathVariable String id) {
-        Gallery.Lineage lineage = gallery.lineage(gallery.requireReadable(id, Callers.current()));
+        Gallery.Lineage lineage = gallery.lineage(gallery.requireReadable(id, Caller.current()));
         return new LineageView(lineage.ancestors().stream().map(t -> new TemplateRef(t.id(), t.title(), t.publishedVersion())).toList(),
                 lineage.remixes().stream().map(t -> new TemplateRef(t.id(), t.title(), t.publishedVersion())).toList());
     }

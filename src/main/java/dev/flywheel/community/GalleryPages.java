@@ -1,7 +1,6 @@
 package dev.flywheel.community;
 
 import dev.flywheel.identity.Caller;
-import dev.flywheel.identity.Callers;
 import dev.flywheel.platform.web.ApiException;
 import dev.flywheel.platform.web.FieldError;
 import dev.flywheel.platform.web.ProblemType;
@@ -57,13 +56,13 @@ class GalleryPages {
         model.addAttribute("categories", templates.categories());
         model.addAttribute("counts", templates.listedPerCategory(null));
         model.addAttribute("categoryNames", gallery.categoryNames());
-        model.addAttribute("signedIn", Callers.current().isPresent());
+        model.addAttribute("signedIn", Caller.current().isPresent());
         return "community/gallery";
     }
 
     @GetMapping("/community/templates/{id}")
     String template(@PathVariable String id, Model model) {
-        Optional<Caller> caller = Callers.current();
+        Optional<Caller> caller = Caller.current();
         Template t = gallery.requireReadable(id, caller);
         if (t.listed()) {
             templates.countView(t.id());

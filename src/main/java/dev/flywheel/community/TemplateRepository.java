@@ -50,15 +50,17 @@ class TemplateRepository {
     void insert(Template t) {
         jdbc.sql("""
                 insert into community_templates (id, author_org_id, author_actor, title, description, category_slug, template_format, apps,
-                  scopes, remixed_from, remixed_from_version, latest_version, published_version, state, featured_rank, created_at, updated_at)
+                  scopes, remixed_from, remixed_from_version, latest_version, published_version, state, featured_rank, created_at, updated_at,
+                  published_at)
                 values (:id, :org, :actor, :title, :description, :category, :format, :apps, :scopes, :remixedFrom, :remixedFromVersion,
-                  :latest, :published, :state, :featured, :created, :updated)""")
+                  :latest, :published, :state, :featured, :created, :updated, :publishedAt)""")
                 .param("id", t.id()).param("org", t.authorOrgId()).param("actor", t.authorActor()).param("title", t.title())
                 .param("description", t.description()).param("category", t.category()).param("format", t.format().name())
                 .param("apps", String.join("\n", t.apps())).param("scopes", String.join("\n", t.scopes()))
                 .param("remixedFrom", t.remixedFrom()).param("remixedFromVersion", t.remixedFromVersion())
                 .param("latest", t.latestVersion()).param("published", t.publishedVersion()).param("state", t.state().name())
                 .param("featured", t.featuredRank()).param("created", Sql.at(t.createdAt())).param("updated", Sql.at(t.updatedAt()))
+                .param("publishedAt", t.publishedAt() == null ? null : Sql.at(t.publishedAt()))
                 .update();
     }
 
@@ -236,6 +238,43 @@ class TemplateRepository {
     QueueStats queueStats() {
         return jdbc.sql("select count(*) as n, min(submitted_at) as oldest from community_template_versions where review_state = 'PENDING'")
                 .query((rs, n) -> new QueueStats(rs.getLong("n"), Sql.instant(rs, "oldest"))).single();
+    }
+
+    Community.ModerationBacklog backlog(Instant waitingSince, Instant decidedSince) {
+        return jdbc.sql("""
+                select
+                  (select count(*) from community_template_versions where review_state = 'PENDING') as pending,
+                  (select count(*) from community_template_versions where review_state = 'PENDING' and redactions <> '[]') as redacted,
+                  (select count(*) from community_template_versions where review_state = 'PENDING' and submitted_at < :waiting) as waiting,
+                  (select min(submitted_at) from community_template_versions where review_state = 'PENDING') as oldest,
+                  (select count(*) from community_template_versions where review_state = 'APPROVED' and reviewed_at >= :decided) as approved,
+                  (select count(*) from community_template_versions where review_state = 'REJECTED' and reviewed_at >= :decided) as rejected,
+                  (select count(*) from community_template_versions where review_state = 'CHANGES_REQUESTED' and reviewed_at >= :decided)
+                    as changes""")
+                .param("waiting", Sql.at(waitingSince)).param("decided", Sql.at(decidedSince))
+                .query((rs, n) -> new Community.ModerationBacklog(rs.getLong("pending"), rs.getLong("redacted"), rs.getLong("waiting"),
+                        Sql.instant(rs, "oldest"), rs.getLong("approved"), rs.getLong("rejected"), rs.getLong("changes")))
+                .single();
+    }
+
+    /** Published templates (published before {@code publishedBefore}) without a copy that counts as an active use at {@code now}. */
+    Community.IdleTemplates idle(Instant publishedBefore, Instant now, int limit) {
+        String idle = """
+                from community_templates t where t.state = 'PUBLISHED' and t.published_at < :before
+                  and not exists (select 1 from community_copies c where c.template_id = t.id and c.retention_due_at <= :now
+                    and c.last_seen_at >= c.retention_due_at and (c.removed_at is null or c.removed_at >= c.retention_due_at))""";
+        long published = jdbc.sql("select count(*) from community_templates where state = 'PUBLISHED' and published_at < :before")
+                .param("before", Sql.at(publishedBefore)).query(Long.class).single();
+        long count = jdbc.sql("select count(*) " + idle).param("before", Sql.at(publishedBefore)).param("now", Sql.at(now))
+                .query(Long.class).single();
+        List<Community.IdleTemplate> examples = jdbc.sql("select t.id, t.title, t.published_at, "
+                        + "(select count(*) from community_copies c where c.template_id = t.id) as taken " + idle
+                        + " order by t.published_at, t.id limit :limit")
+                .param("before", Sql.at(publishedBefore)).param("now", Sql.at(now)).param("limit", limit)
+                .query((rs, n) -> new Community.IdleTemplate(rs.getString("id"), rs.getString("title"), Sql.instant(rs, "published_at"),
+                        rs.getLong("taken")))
+                .list();
+        return new Community.IdleTemplates(published, count, examples);
     }
 
     // ---- mapping

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -64,14 +62,7 @@ public class AuditLog {
     }
 
     private static String currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof CallerHolder holder) {
-            return holder.caller().label();
-        }
-        if (auth != null && auth.getPrincipal() instanceof Caller caller) {
-            return caller.label();
-        }
-        return "system";
+        return Caller.current().map(Caller::label).orElse("system");
     }
 
     private static String clientIp() {

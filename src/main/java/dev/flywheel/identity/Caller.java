@@ -14,6 +14,15 @@ import dev.flywheel.platform.web.ApiException;
 public record Caller(String actorId, String organizationId, OrganizationKind organizationKind, Role role, Mode mode,
         String label) {
 
+    /**
+     * The caller of the current request or console page, empty when nobody is signed in and no
+     * credential was sent (public pages, dashboard cards). Where a caller is required, declare a
+     * {@code Caller} controller parameter instead.
+     */
+    public static java.util.Optional<Caller> current() {
+        return from(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+    }
+
     public boolean isOwner() {
         return organizationKind == OrganizationKind.OWNER;
     }
@@ -38,6 +47,24 @@ public record Caller(String actorId, String organizationId, OrganizationKind org
         if (!isOwnerAdmin()) {
             throw ApiException.forbidden("Only an owner admin or an owner API key may do this.");
         }
+    }
+
+    /**
+     * The caller behind an authentication made by this module (a console user or an API key), if
+     * it is one; other modules use this where no controller parameter is available, e.g. inside a
+     * security filter chain.
+     */
+    public static java.util.Optional<Caller> from(org.springframework.security.core.Authentication authentication) {
+        if (authentication == null) {
+            return java.util.Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            return java.util.Optional.of(caller);
+        }
+        if (authentication.getPrincipal() instanceof CallerHolder holder) {
+            return java.util.Optional.of(holder.caller());
+        }
+        return java.util.Optional.empty();
     }
 
     /** The owner sees every organization; anyone else only their own. */

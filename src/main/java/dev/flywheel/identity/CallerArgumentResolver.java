@@ -5,8 +5,6 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -34,20 +32,6 @@ class CallerArgumentResolver implements WebMvcConfigurer, HandlerMethodArgumentR
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("sign in or send an API key"));
-    }
-
-    static java.util.Optional<Caller> current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
-            return java.util.Optional.empty();
-        }
-        if (auth.getPrincipal() instanceof Caller caller) {
-            return java.util.Optional.of(caller);
-        }
-        if (auth.getPrincipal() instanceof CallerHolder holder) {
-            return java.util.Optional.of(holder.caller());
-        }
-        return java.util.Optional.empty();
+        return Caller.current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("sign in or send an API key"));
     }
 }

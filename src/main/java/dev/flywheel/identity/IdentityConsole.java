@@ -58,7 +58,7 @@ class IdentityConsole {
     @Bean
     DashboardSource identityCards(Organizations organizations, UserRepository users, ApiKeys keys, OrganizationRepository repository) {
         return viewer -> {
-            Caller caller = CallerArgumentResolver.current().orElse(null);
+            Caller caller = Caller.current().orElse(null);
             if (caller == null) {
                 return List.of();
             }

@@ -67,6 +67,11 @@ class OrganizationRepository {
                 .param("mode", mode.wire()).param("externalId", externalId).query(OrganizationRepository::map).optional();
     }
 
+    List<Organization> accountsWithDomain(Mode mode, String domain) {
+        return jdbc.sql("select * from organizations where kind = 'customer' and mode = :mode and domain = :domain order by id limit 10")
+                .param("mode", mode.wire()).param("domain", domain).query(OrganizationRepository::map).list();
+    }
+
     CursorPage<Organization> page(OrganizationKind kind, Mode mode, String search, PageQuery query) {
         String pattern = search == null || search.isBlank() ? null : "%" + search.trim().toLowerCase(Locale.ROOT) + "%";
         List<Organization> rows = jdbc.sql("""

@@ -58,6 +58,12 @@ public class Organizations {
         return repository.findAccount(mode, externalId);
     }
 
+    /** Customer accounts whose normalised domain is exactly this one (e.g. to tell whether a prospect is already a customer). */
+    public java.util.List<Organization> accountsWithDomain(Mode mode, String domain) {
+        String normalized = Domains.normalize(domain);
+        return normalized == null ? java.util.List.of() : repository.accountsWithDomain(mode, normalized);
+    }
+
     public CursorPage<Organization> partners(String search, PageQuery query) {
         return repository.page(OrganizationKind.PARTNER, null, search, query);
     }

@@ -23,7 +23,7 @@ class WebhooksConfiguration {
     }
 
     @Bean
-    SigningKeys signingKeys(EndpointRepository endpoints, SecretBox box) {
+    SigningKeys webhookSigningKeys(EndpointRepository endpoints, SecretBox box) {
         return new SigningKeys(endpoints, box);
     }
 

@@ -76,7 +76,15 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected String text(String css) {
-        return find(css).getText();
+        return new WebDriverWait(browser(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    protected void submit(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        new WebDriverWait(browser(), WAIT).until(ExpectedConditions.stalenessOf(page));
     }
 
     protected void type(String css, String value) {

@@ -47,7 +47,7 @@ class WebhooksBrowserTest extends BrowserTest {
             open(path());
             ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("window.confirm = function () { return true; }");
             find("form[action$='/delete'] button").click();
-            assertThat(path()).isEqualTo("/console/webhooks");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser(), WAIT).until(d -> path().equals("/console/webhooks"));
         }
     }
 }

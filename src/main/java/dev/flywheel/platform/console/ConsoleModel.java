@@ -37,4 +37,18 @@ class ConsoleModel {
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /** The one entry to highlight: the longest navigation path the current page sits under. */
+    @ModelAttribute("activeNavPath")
+    String activeNavPath(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String best = null;
+        for (NavItem item : items) {
+            boolean under = path.equals(item.path()) || path.startsWith(item.path() + "/");
+            if (under && (best == null || item.path().length() > best.length())) {
+                best = item.path();
+            }
+        }
+        return best;
+    }
 }

@@ -58,10 +58,14 @@ class MailDeliveryTest extends IntegrationTest {
     @Test
     void withoutSmtpMessagesAreHeldForTheOwnerToRead() {
         String to = uniqueEmail("held");
-        String id = transactions.execute(s -> mailer.send(to, "Held", "Read me in the console"));
-        // Park it in the future so the running dispatcher leaves it to the SMTP-less one below.
+        // Parked in the future before it is committed, so the running dispatcher never sees it due
+        // and leaves it to the SMTP-less one below.
         Instant later = Instant.now().plus(Duration.ofDays(365));
-        jdbc.sql("update mail_outbox set next_attempt_at = :at where id = :id").param("at", Sql.at(later)).param("id", id).update();
+        String id = transactions.execute(s -> {
+            String queued = mailer.send(to, "Held", "Read me in the console");
+            jdbc.sql("update mail_outbox set next_attempt_at = :at where id = :id").param("at", Sql.at(later)).param("id", queued).update();
+            return queued;
+        });
 
         ObjectProvider<JavaMailSender> noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
         MailDispatcher dispatcher = new MailDispatcher(outbox, noSmtp, properties,

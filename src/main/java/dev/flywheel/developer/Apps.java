@@ -1,0 +1,200 @@
+package dev.flywheel.developer;
+
+import dev.flywheel.identity.AuditLog;
+import dev.flywheel.identity.Caller;
+import dev.flywheel.identity.OrganizationKind;
+import dev.flywheel.platform.Ids;
+import dev.flywheel.platform.Secrets;
+import dev.flywheel.platform.paging.CursorPage;
+import dev.flywheel.platform.paging.PageQuery;
+import dev.flywheel.platform.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers and manages apps (OAuth clients). Client secrets are random, shown once, stored as
+ * SHA-256 hashes (enough for 238 random bits; a slow hash protects guessable passwords), and
+ * rotated with an overlap window in which the old and the new secret both work.
+ */
+@Service
+public class Apps {
+
+    /** What a partner asks for when registering an app. */
+    public record NewApp(String name, ClientType clientType, List<String> redirectUris, List<String> scopes, String logoUrl,
+            String homepageUrl, String privacyUrl, String termsUrl, String apiVersion) {
+    }
+
+    /** A registered app; {@code clientSecret} (confidential apps only) is shown this once. */
+    public record Registered(App app, String clientSecret) {
+    }
+
+    /** The result of a rotation: the new secret (shown once) and until when the previous ones still work. */
+    public record Rotated(App app, String clientSecret, Instant previousValidUntil) {
+    }
+
+    /** A secret as it may be shown: display prefix and validity only. */
+    public record SecretInfo(String id, String displayPrefix, Instant createdAt, Instant expiresAt) {
+    }
+
+    static final Set<String> API_VERSIONS = Set.of("v1");
+    private static final int MAX_REDIRECT_URIS = 10;
+
+    private final AppRepository apps;
+    private final ScopeCatalog scopes;
+    private final AuditLog audit;
+    private final DeveloperProperties properties;
+    private final Clock clock;
+
+    Apps(AppRepository apps, ScopeCatalog scopes, AuditLog audit, DeveloperProperties properties, Clock clock) {
+        this.apps = apps;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<App> find(String id) {
+        return apps.find(id);
+    }
+
+    public Optional<App> findByClientId(String clientId) {
+        return apps.findByClientId(clientId);
+    }
+
+    @Transactional
+    public Registered register(Caller caller, NewApp request) {
+        requireDeveloper(caller);
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            throw ApiException.invalid("name", "must be 1 to 200 characters; it is what customers see on the consent page");
+        }
+        if (request.clientType() == null) {
+            throw ApiException.invalid("client_type", "must be confidential (a server that keeps a secret) or public (SPA, mobile, CLI)");
+        }
+        List<String> redirects = checkRedirects(request.redirectUris());
+        if (request.scopes() == null || request.scopes().isEmpty()) {
+            throw ApiException.invalid("scopes", "must name at least one scope; GET /api/v1/scopes lists them");
+        }
+        List<String> declared = List.copyOf(scopes.requireKnown("scopes", request.scopes()));
+        checkWebUrl("logo_url", request.logoUrl());
+        checkWebUrl("homepage_url", request.homepageUrl());
+        checkWebUrl("privacy_url", request.privacyUrl());
+        checkWebUrl("terms_url", request.termsUrl());
+        String version = request.apiVersion() == null ? "v1" : request.apiVersion();
+        if (!API_VERSIONS.contains(version)) {
+            throw ApiException.invalid("api_version", "must be one of the live API versions: " + String.join(", ", API_VERSIONS));
+        }
+        if (request.clientType() == ClientType.PUBLIC && redirects.isEmpty()) {
+            throw ApiException.invalid("redirect_uris", "must list at least one URI: a public app can only use the authorization code flow");
+        }
+        Instant now = clock.instant();
+        String clientId = "fwc_" + caller.mode().wire() + "_" + Secrets.randomBase62(24);
+        App app = new App(Ids.next("app"), caller.organizationId(), caller.mode(), request.name().trim(), clientId, request.clientType(),
+                redirects, declared, request.logoUrl(), request.homepageUrl(), request.privacyUrl(), request.termsUrl(), version, now, now, null);
+        apps.insert(app, caller.actorId());
+        String secret = request.clientType() == ClientType.CONFIDENTIAL ? newSecret(app, now) : null;
+        audit.record(caller.organizationId(), "app.created", app.id(), app.name() + " (" + app.clientType().wire() + ", "
+                + app.mode().wire() + ", scopes " + String.join(" ", declared) + ")");
+        return new Registered(app, secret);
+    }
+
+    /** Issues a new client secret; the previous ones keep working for the overlap window, then stop. */
+    @Transactional
+    public Rotated rotateSecret(Caller caller, String appId) {
+        App app = requireManageable(caller, appId);
+        if (app.clientType() != ClientType.CONFIDENTIAL) {
+            throw ApiException.unprocessable("A public app has no client secret; it proves itself with PKCE on each authorization.");
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(properties.secretOverlap());
+        apps.expireSecrets(app.id(), until);
+        String secret = newSecret(app, now);
+        audit.record(app.organizationId(), "app.secret_rotated", app.id(), app.name() + "; previous secrets work until " + until);
+        return new Rotated(app, secret, until);
+    }
+
+    public CursorPage<App> list(Caller caller, PageQuery query) {
+        return apps.page(caller.isOwner() ? null : caller.organizationId(), caller.mode(), query);
+    }
+
+    public App get(Caller caller, String appId) {
+        return apps.find(appId).filter(a -> visibleTo(caller, a)).orElseThrow(() -> ApiException.notFound("app", appId));
+    }
+
+    public List<SecretInfo> secrets(Caller caller, String appId) {
+        App app = get(caller, appId);
+        Instant now = clock.instant();
+        return apps.secrets(app.id()).stream().filter(s -> s.isValidAt(now))
+                .map(s -> new SecretInfo(s.id(), s.displayPrefix(), s.createdAt(), s.expiresAt())).toList();
+    }
+
+    /** Hashes of the secrets that authenticate this app right now (two during a rotation). */
+    List<String> validSecretHashes(String appId) {
+        Instant now = clock.instant();
+        return apps.secrets(appId).stream().filter(s -> s.isValidAt(now)).map(AppRepository.StoredSecret::secretHash).toList();
+    }
+
+    App requireManageable(Caller caller, String appId) {
+        requireDeveloper(caller);
+        App app = get(caller, appId);
+        if (!app.isActive()) {
+            throw ApiException.unprocessable("This app is disabled; register a new app instead.");
+        }
+        return app;
+    }
+
+    private static boolean visibleTo(Caller caller, App app) {
+        return app.mode() == caller.mode() && caller.canSee(app.organizationId());
+    }
+
+    private String newSecret(App app, Instant now) {
+        String secret = "fws_" + app.mode().wire() + "_" + Secrets.randomBase62(40);
+        apps.insertSecret(new AppRepository.StoredSecret(Ids.next("sec"), app.id(), Secrets.sha256Hex(secret), secret.substring(0, 13),
+                now, null));
+        return secret;
+    }
+
+    private static void requireDeveloper(Caller caller) {
+        if (caller.organizationKind() == OrganizationKind.CUSTOMER) {
+            throw ApiException.forbidden("Apps are registered by partners (or the owner); a customer account authorizes apps instead.");
+        }
+        if (caller.role() != null && !caller.role().isAdmin()) {
+            throw ApiException.forbidden("Only an admin of your organization (or its API key) may register and change apps.");
+        }
+    }
+
+    private static List<String> checkRedirects(List<String> uris) {
+        if (uris == null) {
+            return List.of();
+        }
+        if (uris.size() > MAX_REDIRECT_URIS) {
+            throw ApiException.invalid("redirect_uris", "may list at most " + MAX_REDIRECT_URIS + " URIs");
+        }
+        List<String> out = new ArrayList<>();
+        for (String uri : uris) {
+            Optional<String> problem = RedirectUris.problem(uri);
+            if (problem.isPresent()) {
+                throw ApiException.invalid("redirect_uris", "'" + uri + "' " + problem.get());
+            }
+            if (!out.contains(uri)) {
+                out.add(uri);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void checkWebUrl(String field, String value) {
+        RedirectUris.webUrlProblem(value).ifPresent(p -> {
+            throw ApiException.invalid(field, p);
+        });
+    }
+
+    long countActive() {
+        return apps.countActive();
+    }
+}
