@@ -45,6 +45,8 @@ class EventCatalog {
     private final JsonSchemas schemas;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Published versions never change, so they are kept once read (for deliveries to pinned endpoints). */
+    private final Map<String, EventTypeVersion> published = new ConcurrentHashMap<>();
 
     EventCatalog(EventTypeRepository repository, JsonSchemas schemas, Clock clock) {
         this.repository = repository;
@@ -137,7 +139,16 @@ class EventCatalog {
     }
 
     Optional<EventTypeVersion> version(String name, int version) {
-        return repository.version(name, version);
+        EventTypeVersion known = published.get(name + "#" + version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<EventTypeVersion> found = repository.version(name, version);
+        if (published.size() > 10_000) {
+            published.clear();
+        }
+        found.ifPresent(v -> published.put(name + "#" + version, v));
+        return found;
     }
 
     /** The type and its current schema, for validating incoming events; empty for an unknown type. */
@@ -155,6 +166,10 @@ class EventCatalog {
 
     List<JsonSchemas.Violation> validate(Current current, JsonNode data) {
         return schemas.validate(current.version().schema(), data);
+    }
+
+    List<JsonSchemas.Violation> validate(EventTypeVersion version, JsonNode data) {
+        return schemas.validate(version.schema(), data);
     }
 
     private static String summary(List<FieldError> errors) {

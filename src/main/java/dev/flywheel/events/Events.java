@@ -181,6 +181,39 @@ public class Events {
         return catalog.all().stream().map(EventType::name).toList();
     }
 
+    /** Whether the catalog has this version of this type. */
+    public boolean versionExists(String type, int version) {
+        return version >= 1 && catalog.version(type, version).isPresent();
+    }
+
+    /**
+     * An event's data for a consumer pinned to schema version {@code pinned} of its type. Data of
+     * the pinned version or an older one is delivered as it is, under its own version. Data of a
+     * newer version is delivered under the pinned version when it satisfies that version's schema,
+     * either as it is or once what the pinned version does not declare is removed (the only
+     * transformation made, see {@link SchemaProjection}); otherwise it does not conform and the
+     * result says why.
+     */
+    public VersionedData asVersion(String type, int version, JsonNode data, int pinned) {
+        if (pinned >= version) {
+            return new VersionedData(version, data, true, List.of());
+        }
+        Optional<EventTypeVersion> target = catalog.version(type, pinned);
+        if (target.isEmpty()) {
+            return new VersionedData(version, data, false, List.of("version " + pinned + " of " + type + " does not exist"));
+        }
+        if (catalog.validate(target.get(), data).isEmpty()) {
+            return new VersionedData(pinned, data, true, List.of());
+        }
+        JsonNode projected = SchemaProjection.project(target.get().schema(), data);
+        List<JsonSchemas.Violation> violations = catalog.validate(target.get(), projected);
+        if (violations.isEmpty()) {
+            return new VersionedData(pinned, projected, true, List.of());
+        }
+        return new VersionedData(version, data, false,
+                violations.stream().map(v -> (v.path().isEmpty() ? "data" : "data." + v.path()) + " " + v.message()).toList());
+    }
+
     /** The example {@code data} of the type's current version, if the catalog has one. */
     public Optional<JsonNode> example(String name) {
         return catalog.current(name).map(c -> c.version().example());

@@ -15,7 +15,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery queue and the attempt log. Dispatchers claim due rows by stamping them with a claim
@@ -32,12 +34,21 @@ class DeliveryQueue {
     }
 
     private static final String INSERT = """
-            insert into webhook_deliveries (id, endpoint_id, event_id, event_type, ordering_key, payload, status, next_attempt_at, created_at)
-            values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+            insert into webhook_deliveries (id, endpoint_id, event_id, event_type, ordering_key, payload, status, next_attempt_at, created_at,
+                                            last_error)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /**
+     * Due deliveries of enabled endpoints, oldest due first; an ordering key holds a delivery back
+     * while an earlier one with the same key is still pending or in flight for that endpoint. The
+     * endpoint's status is read with a scalar subquery on purpose: as a join (or EXISTS, which
+     * PostgreSQL turns into one) the planner combined the pending index with the per-endpoint index
+     * and read every delivery the endpoint ever had, on each claim.
+     */
     private static final String DUE = """
-            select d.id from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
+            select d.id from webhook_deliveries d
              where d.status = 'PENDING' and d.next_attempt_at <= :now
+               and (select e.status from webhook_endpoints e where e.id = d.endpoint_id) = 'ENABLED'
                and (d.ordering_key is null or not exists (
                     select 1 from webhook_deliveries o
                      where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.id < d.id
@@ -47,11 +58,13 @@ class DeliveryQueue {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final boolean skipLocked;
+    private final TransactionTemplate transactions;
 
     DeliveryQueue(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.template = new JdbcTemplate(dataSource);
         this.skipLocked = isPostgres(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -72,18 +85,28 @@ class DeliveryQueue {
     void enqueue(List<Delivery> deliveries) {
         List<Object[]> rows = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
-            rows.add(new Object[] {d.id(), d.endpointId(), d.eventId(), d.eventType(), d.orderingKey(), d.payload(), Sql.at(d.nextAttemptAt()),
-                Sql.at(d.createdAt())});
+            if (d.status() != DeliveryStatus.PENDING && d.status() != DeliveryStatus.FAILED) {
+                throw new IllegalStateException("A new delivery is pending (or failed before any attempt), not " + d.status());
+            }
+            rows.add(new Object[] {d.id(), d.endpointId(), d.eventId(), d.eventType(), d.orderingKey(), d.payload(), d.status().name(),
+                Sql.at(d.nextAttemptAt()), Sql.at(d.createdAt()), d.lastError()});
         }
         template.batchUpdate(INSERT, rows);
     }
 
     /** Claims up to {@code batch} due deliveries for {@code token} until {@code leaseUntil}; returns them. */
     List<Claimed> claim(String token, Instant now, Instant leaseUntil, int batch) {
-        String select = skipLocked ? DUE + " for update of d skip locked" : DUE;
-        int claimed = jdbc.sql("update webhook_deliveries set status = 'SENDING', claim_token = :token, claim_expires_at = :lease "
-                + "where id in (" + select + ") and status = 'PENDING'")
-                .param("token", token).param("lease", Sql.at(leaseUntil)).param("now", Sql.at(now)).param("batch", batch).update();
+        // Read the due ids, then claim them by primary key in the same transaction. On PostgreSQL the rows stay locked
+        // (FOR UPDATE SKIP LOCKED) until the claim commits, so concurrent dispatchers take disjoint batches; on H2 the
+        // update is conditional on PENDING, which is safe for the single claimer H2 is meant for. (A single
+        // "update ... where id in (select ...)" let PostgreSQL pick plans that re-ran the subquery per row.)
+        Integer claimed = transactions.execute(status -> {
+            List<String> due = jdbc.sql(skipLocked ? DUE + " for update skip locked" : DUE)
+                    .param("now", Sql.at(now)).param("batch", batch).query(String.class).list();
+            return due.isEmpty() ? 0 : jdbc.sql("update webhook_deliveries set status = 'SENDING', claim_token = :token, "
+                    + "claim_expires_at = :lease where id in (:ids) and status = 'PENDING'")
+                    .param("token", token).param("lease", Sql.at(leaseUntil)).param("ids", due).update();
+        });
         if (claimed == 0) {
             return List.of();
         }
@@ -123,6 +146,36 @@ class DeliveryQueue {
                 .param("attempted", attempted ? 1 : 0).param("code", statusCode).param("error", error)
                 .param("delivered", status == DeliveryStatus.DELIVERED ? Sql.at(now) : null)
                 .param("id", c.delivery().id()).param("token", c.claimToken()).update() == 1;
+    }
+
+    /** A successful attempt of a claimed delivery, waiting to be recorded with others in one transaction. */
+    record Success(Claimed claimed, Attempt attempt) {
+    }
+
+    /**
+     * Records many successful attempts in one transaction (one commit instead of two per delivery):
+     * each delivery becomes delivered if its claim is still held, and every attempt is logged.
+     */
+    void recordDelivered(List<Success> successes) {
+        List<Object[]> finished = new ArrayList<>(successes.size());
+        List<Object[]> attempts = new ArrayList<>(successes.size());
+        for (Success s : successes) {
+            Attempt a = s.attempt();
+            Delivery d = s.claimed().delivery();
+            finished.add(new Object[] {d.retryStep() + 1, a.statusCode(), Sql.at(a.attemptedAt()), d.id(), s.claimed().claimToken()});
+            attempts.add(new Object[] {a.id(), a.deliveryId(), a.endpointId(), Sql.at(a.attemptedAt()), a.statusCode(), a.latencyMillis(),
+                a.outcome(), a.error(), a.responseExcerpt()});
+        }
+        transactions.executeWithoutResult(status -> {
+            template.batchUpdate("""
+                    update webhook_deliveries
+                       set status = 'DELIVERED', retry_step = ?, attempts = attempts + 1, last_status_code = ?, last_error = null,
+                           delivered_at = ?, claim_token = null, claim_expires_at = null
+                     where id = ? and claim_token = ?""", finished);
+            template.batchUpdate("""
+                    insert into webhook_attempts (id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, outcome, error, response_excerpt)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
+        });
     }
 
     void recordAttempt(Attempt a) {

@@ -4,6 +4,7 @@ import dev.flywheel.platform.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration REAP_EVERY = Duration.ofSeconds(5);
+    private static final int RECORD_BATCH = 500;
 
     private final DeliveryQueue queue;
     private final EndpointRepository endpoints;
@@ -48,10 +51,13 @@ class Dispatcher {
     private final String name;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final AtomicInteger delivered = new AtomicInteger();
+    /** Successful attempts waiting to be recorded; the recorder thread writes them in batches, one transaction each. */
+    private final BlockingQueue<DeliveryQueue.Success> successes = new LinkedBlockingQueue<>();
 
     private volatile boolean running;
     private volatile boolean halted;
     private Thread loop;
+    private Thread recorder;
     private ExecutorService workers;
     private Semaphore slots;
     private Instant lastReap = Instant.EPOCH;
@@ -82,10 +88,15 @@ class Dispatcher {
             t.setDaemon(true);
             return t;
         });
-        slots = new Semaphore(properties.threads());
+        // Deliveries in flight plus those claimed and waiting for a worker: claiming in batches of up to claim-batch
+        // spreads the cost of one claim (which reads the due index) over many deliveries.
+        slots = new Semaphore(properties.threads() + properties.claimBatch());
         loop = new Thread(this::run, name + "-claimer");
         loop.setDaemon(true);
         loop.start();
+        recorder = new Thread(this::recordSuccesses, name + "-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
         log.info("Webhook dispatcher {} started ({} threads, {} claims)", name, properties.threads(),
                 queue.usesSkipLocked() ? "FOR UPDATE SKIP LOCKED" : "single-claimer");
     }
@@ -103,6 +114,7 @@ class Dispatcher {
                 halt();
             }
             loop.join(1000);
+            recorder.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -118,10 +130,15 @@ class Dispatcher {
         if (loop != null) {
             loop.interrupt();
         }
-        sender.abortAll();
+        // Drop the claimed deliveries still waiting for a worker first, then abort those in flight: none is sent after this.
         if (workers != null) {
             workers.shutdownNow();
         }
+        sender.abortAll();
+        if (recorder != null) {
+            recorder.interrupt();
+        }
+        successes.clear();
     }
 
     boolean isRunning() {
@@ -145,11 +162,13 @@ class Dispatcher {
                     lastReap = now;
                     reclaimExpired(now);
                 }
-                slots.acquire();
-                int free = slots.availablePermits() + 1;
+                // Wait until a worthwhile batch fits (half a claim batch), or claim at once when the node is idle.
+                int least = Math.max(1, properties.claimBatch() / 2);
+                slots.acquire(least);
+                int free = slots.availablePermits() + least;
                 int wanted = Math.min(free, properties.claimBatch());
                 List<DeliveryQueue.Claimed> claimed = queue.claim(Ids.next("clm"), now, now.plus(properties.claimLease()), wanted);
-                slots.release();
+                slots.release(least);
                 for (DeliveryQueue.Claimed c : claimed) {
                     slots.acquire();
                     workers.execute(() -> {
@@ -184,6 +203,35 @@ class Dispatcher {
         }
     }
 
+    /**
+     * Writes successful attempts in batches of up to {@value #RECORD_BATCH}: under load many
+     * deliveries share one commit, when idle each is written as soon as it arrives. Runs until the
+     * dispatcher stops and every queued success is written; a halted node drops them, and their
+     * claims run out and are delivered again (at least once).
+     */
+    private void recordSuccesses() {
+        List<DeliveryQueue.Success> batch = new ArrayList<>(RECORD_BATCH);
+        while (!halted && (running || !successes.isEmpty() || !workers.isTerminated())) {
+            try {
+                DeliveryQueue.Success first = successes.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                successes.drainTo(batch, RECORD_BATCH - 1);
+                queue.recordDelivered(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The claims stay until their lease ends, then these deliveries are sent again: nothing is lost.
+                log.warn("Webhook dispatcher {} could not record {} deliveries: {}", name, batch.size(), e.getMessage());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
     int reclaimExpired(Instant now) {
         int released = queue.releaseExpiredClaims(now);
         if (released > 0) {
@@ -194,6 +242,9 @@ class Dispatcher {
     }
 
     void deliver(DeliveryQueue.Claimed c) {
+        if (halted) {
+            return;
+        }
         Delivery d = c.delivery();
         Instant now = clock.instant();
         if (c.rateLimit() != null && !endpoints.takeRateSlot(d.endpointId(), now.getEpochSecond())) {
@@ -217,11 +268,10 @@ class Dispatcher {
         Delivery d = c.delivery();
         boolean success = response.succeeded();
         metrics.attempt(success, response.latencyMillis());
-        queue.recordAttempt(new Attempt(Ids.next("wha"), d.id(), d.endpointId(), now, response.status(), response.latencyMillis(),
-                success ? "succeeded" : "failed", response.error(), response.excerpt()));
-        String error = response.error() != null ? response.error() : success ? null : "HTTP " + response.status();
+        Attempt attempt = new Attempt(Ids.next("wha"), d.id(), d.endpointId(), now, response.status(), response.latencyMillis(),
+                success ? "succeeded" : "failed", response.error(), response.excerpt());
         if (success) {
-            queue.finish(c, DeliveryStatus.DELIVERED, null, true, d.retryStep() + 1, response.status(), null, now);
+            successes.add(new DeliveryQueue.Success(c, attempt));
             delivered.incrementAndGet();
             metrics.delivered(Duration.between(d.createdAt(), now));
             if (c.failingSince() != null) {
@@ -229,6 +279,8 @@ class Dispatcher {
             }
             return;
         }
+        queue.recordAttempt(attempt);
+        String error = response.error() != null ? response.error() : "HTTP " + response.status();
         if (response.status() != null && response.status() == 410) {
             queue.finish(c, DeliveryStatus.FAILED, null, true, d.retryStep() + 1, 410, "410 Gone: the receiver asked to stop", now);
             disabler.disable(d.endpointId(), "the endpoint answered 410 Gone");

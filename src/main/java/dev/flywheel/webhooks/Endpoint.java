@@ -3,6 +3,7 @@ package dev.flywheel.webhooks;
 import dev.flywheel.platform.Mode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A URL that receives webhooks.
@@ -14,15 +15,22 @@ import java.util.List;
  * @param rateLimit most deliveries per second, or null for no limit
  * @param secretVersion increases with every rotation, so cached secrets are never used after one
  * @param failingSince start of the current run of failed attempts, null while deliveries succeed
+ * @param pinnedVersions event type to the schema version this endpoint is pinned to; types not
+ *        listed are delivered in whatever version they were published
  */
 public record Endpoint(String id, String organizationId, String installId, Mode mode, String url, String description, List<String> eventTypes,
         String origin, EndpointStatus status, String disabledReason, Integer rateLimit, int secretVersion, Instant failingSince,
-        Instant createdAt, Instant updatedAt) {
+        Map<String, Integer> pinnedVersions, Instant createdAt, Instant updatedAt) {
 
     public static final String ALL_TYPES = "*";
 
     public boolean subscribes(String type) {
         return eventTypes.contains(ALL_TYPES) || eventTypes.contains(type);
+    }
+
+    /** The schema version this endpoint is pinned to for the type, or null. */
+    public Integer pinnedVersion(String type) {
+        return pinnedVersions.get(type);
     }
 
     public boolean enabled() {

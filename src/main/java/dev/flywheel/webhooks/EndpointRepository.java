@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,12 +32,12 @@ class EndpointRepository {
     void insert(Endpoint e) {
         jdbc.sql("""
                 insert into webhook_endpoints (id, organization_id, install_id, mode, url, description, event_types, origin, status,
-                                               rate_limit, secret_version, created_at, updated_at)
-                values (:id, :org, :install, :mode, :url, :description, :types, :origin, :status, :rate, :secretVersion, :created, :updated)""")
+                                               rate_limit, secret_version, pinned_versions, created_at, updated_at)
+                values (:id, :org, :install, :mode, :url, :description, :types, :origin, :status, :rate, :secretVersion, :pins, :created, :updated)""")
                 .param("id", e.id()).param("org", e.organizationId()).param("install", e.installId()).param("mode", e.mode().wire())
                 .param("url", e.url()).param("description", e.description()).param("types", String.join(" ", e.eventTypes()))
                 .param("origin", e.origin()).param("status", e.status().name()).param("rate", e.rateLimit())
-                .param("secretVersion", e.secretVersion()).param("created", Sql.at(e.createdAt())).param("updated", Sql.at(e.updatedAt()))
+                .param("secretVersion", e.secretVersion()).param("pins", pins(e.pinnedVersions())).param("created", Sql.at(e.createdAt())).param("updated", Sql.at(e.updatedAt()))
                 .update();
     }
 
@@ -64,9 +66,10 @@ class EndpointRepository {
 
     void update(Endpoint e, Instant now) {
         jdbc.sql("""
-                update webhook_endpoints set url = :url, description = :description, event_types = :types, rate_limit = :rate, updated_at = :now
+                update webhook_endpoints set url = :url, description = :description, event_types = :types, rate_limit = :rate,
+                       pinned_versions = :pins, updated_at = :now
                 where id = :id""")
-                .param("id", e.id()).param("url", e.url()).param("description", e.description())
+                .param("id", e.id()).param("pins", pins(e.pinnedVersions())).param("url", e.url()).param("description", e.description())
                 .param("types", String.join(" ", e.eventTypes())).param("rate", e.rateLimit()).param("now", Sql.at(now)).update();
     }
 
@@ -137,6 +140,29 @@ class EndpointRepository {
         return new Endpoint(rs.getString("id"), rs.getString("organization_id"), rs.getString("install_id"), Mode.fromWire(rs.getString("mode")),
                 rs.getString("url"), rs.getString("description"), Arrays.asList(rs.getString("event_types").split(" ")), rs.getString("origin"),
                 EndpointStatus.valueOf(rs.getString("status")), rs.getString("disabled_reason"), rateLimit, rs.getInt("secret_version"),
-                Sql.instant(rs, "failing_since"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "failing_since"), pins(rs.getString("pinned_versions")), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+
+    /** Pins as stored: {@code type:version} pairs separated by spaces, sorted; null when none. */
+    static String pins(Map<String, Integer> pins) {
+        if (pins == null || pins.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(pins).forEach((type, version) -> out.append(out.isEmpty() ? "" : " ").append(type).append(':').append(version));
+        return out.toString();
+    }
+
+    static Map<String, Integer> pins(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        Map<String, Integer> pins = new TreeMap<>();
+        for (String pair : stored.trim().split(" ")) {
+            int colon = pair.lastIndexOf(':');
+            pins.put(pair.substring(0, colon), Integer.parseInt(pair.substring(colon + 1)));
+        }
+        return Map.copyOf(pins);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,9 @@ class WebhookEndpoints {
     }
 
     /** What may change on an endpoint; null leaves a field as it is. */
-    record Changes(String url, List<String> eventTypes, String description, Integer rateLimit, EndpointStatus status) {
+    /** What to change; null leaves a field as it is ({@code pinnedVersions}: an empty map removes every pin). */
+    record Changes(String url, List<String> eventTypes, String description, Integer rateLimit, EndpointStatus status,
+            Map<String, Integer> pinnedVersions) {
     }
 
     private static final int MAX_RATE = 10_000;
@@ -69,19 +72,25 @@ class WebhookEndpoints {
         this.clock = clock;
     }
 
-    @Transactional
     Created create(String organizationId, Mode mode, String url, List<String> eventTypes, String description, Integer rateLimit, String origin) {
+        return create(organizationId, mode, url, eventTypes, description, rateLimit, Map.of(), origin);
+    }
+
+    @Transactional
+    Created create(String organizationId, Mode mode, String url, List<String> eventTypes, String description, Integer rateLimit,
+            Map<String, Integer> pinnedVersions, String origin) {
         List<FieldError> errors = new ArrayList<>();
         String cleanUrl = url == null ? "" : url.trim();
         guard.problemWithUrl(cleanUrl, mode).ifPresent(p -> errors.add(new FieldError("url", p)));
         List<String> types = checkTypes(eventTypes, errors);
+        Map<String, Integer> pins = checkPins(pinnedVersions, errors);
         checkRate(rateLimit, errors);
         if (!errors.isEmpty()) {
             throw new ApiException(ProblemType.VALIDATION, "The endpoint cannot be created: " + summary(errors) + ".", errors);
         }
         Instant now = clock.instant();
         Endpoint endpoint = new Endpoint(Ids.next("whk"), organizationId, null, mode, cleanUrl, blankToNull(description), types, origin,
-                EndpointStatus.ENABLED, null, rateLimit == null || rateLimit == 0 ? null : rateLimit, 1, null, now, now);
+                EndpointStatus.ENABLED, null, rateLimit == null || rateLimit == 0 ? null : rateLimit, 1, null, pins, now, now);
         endpoints.insert(endpoint);
         String secret = Signatures.newSecret();
         endpoints.insertSecret(Ids.next("whs"), endpoint.id(), box.seal(secret, endpoint.id()), now);
@@ -108,6 +117,7 @@ class WebhookEndpoints {
             guard.problemWithUrl(url, endpoint.mode()).ifPresent(p -> errors.add(new FieldError("url", p)));
         }
         List<String> types = changes.eventTypes() == null ? endpoint.eventTypes() : checkTypes(changes.eventTypes(), errors);
+        Map<String, Integer> pins = changes.pinnedVersions() == null ? endpoint.pinnedVersions() : checkPins(changes.pinnedVersions(), errors);
         checkRate(changes.rateLimit(), errors);
         if (!errors.isEmpty()) {
             throw new ApiException(ProblemType.VALIDATION, "The endpoint cannot be changed: " + summary(errors) + ".", errors);
@@ -117,7 +127,7 @@ class WebhookEndpoints {
         String description = changes.description() == null ? endpoint.description() : blankToNull(changes.description());
         endpoints.update(new Endpoint(endpoint.id(), endpoint.organizationId(), endpoint.installId(), endpoint.mode(), url, description, types,
                 endpoint.origin(), endpoint.status(), endpoint.disabledReason(), rate, endpoint.secretVersion(), endpoint.failingSince(),
-                endpoint.createdAt(), now), now);
+                pins, endpoint.createdAt(), now), now);
         if (changes.status() != null && changes.status() != endpoint.status()) {
             endpoints.setStatus(endpoint.id(), changes.status(), changes.status() == EndpointStatus.DISABLED ? "disabled by a user" : null, now);
             audit.record(endpoint.organizationId(), "webhook_endpoint." + changes.status().wire(), endpoint.id(), url);
@@ -206,6 +216,26 @@ class WebhookEndpoints {
             types.add(type);
         }
         return List.copyOf(types);
+    }
+
+    /** Each pinned type must be in the catalog and have the pinned version. */
+    private Map<String, Integer> checkPins(Map<String, Integer> pinnedVersions, List<FieldError> errors) {
+        if (pinnedVersions == null || pinnedVersions.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> pins = new TreeMap<>();
+        pinnedVersions.forEach((type, version) -> {
+            String name = type == null ? "" : type.trim();
+            if (!events.typeExists(name)) {
+                errors.add(new FieldError("pinned_versions." + name, "is not in the event catalog (GET /api/v1/event-types lists them)"));
+            } else if (version == null || !events.versionExists(name, version)) {
+                errors.add(new FieldError("pinned_versions." + name, "has no schema version " + version
+                        + " (GET /api/v1/event-types/" + name + "/versions lists them)"));
+            } else {
+                pins.put(name, version);
+            }
+        });
+        return Map.copyOf(pins);
     }
 
     private static void checkRate(Integer rateLimit, List<FieldError> errors) {

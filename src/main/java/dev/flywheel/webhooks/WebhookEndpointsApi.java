@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,23 +37,30 @@ class WebhookEndpointsApi {
             @NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 200) @Schema(description = "Event types to receive; [\"*\"] for every type") List<String> eventTypes,
             @Size(max = 500) String description,
-            @Schema(description = "Most deliveries per second to this endpoint; none when absent") Integer rateLimit) {
+            @Schema(description = "Most deliveries per second to this endpoint; none when absent") Integer rateLimit,
+            @Size(max = 200) @Schema(description = PINS) Map<String, Integer> pinnedVersions) {
     }
+
+    static final String PINS = "Event type to schema version, e.g. {\"deal.closed_won\": 1}: events of a newer version are delivered "
+            + "as the pinned version when they satisfy its schema once undeclared fields are dropped; otherwise the delivery fails "
+            + "at once with the reason (raise the pin, then resend). `schema_version` in each delivery says which version its data "
+            + "conforms to.";
 
     record UpdateBody(@Size(max = 2000) String url, @Size(max = 200) List<String> eventTypes, @Size(max = 500) String description,
             @Schema(description = "0 removes the limit") Integer rateLimit,
-            @Schema(description = "enabled or disabled; enabling clears the failure streak") EndpointStatus status) {
+            @Schema(description = "enabled or disabled; enabling clears the failure streak") EndpointStatus status,
+            @Size(max = 200) @Schema(description = "Replaces every pin; {} removes them. " + PINS) Map<String, Integer> pinnedVersions) {
     }
 
     record RecoverBody(@NotNull @Schema(description = "Failed messages queued at or after this time go out again") Instant since) {
     }
 
     record EndpointView(String id, String object, String url, List<String> eventTypes, String description, String status,
-            String disabledReason, String mode, Integer rateLimit, String origin, Instant failingSince, Instant createdAt, Instant updatedAt,
+            String disabledReason, String mode, Integer rateLimit, String origin, Instant failingSince, Map<String, Integer> pinnedVersions, Instant createdAt, Instant updatedAt,
             String secret) {
         static EndpointView of(Endpoint e, String secret) {
             return new EndpointView(e.id(), "webhook_endpoint", e.url(), e.eventTypes(), e.description(), e.status().wire(),
-                    e.disabledReason(), e.mode().wire(), e.rateLimit(), e.origin(), e.failingSince(), e.createdAt(), e.updatedAt(), secret);
+                    e.disabledReason(), e.mode().wire(), e.rateLimit(), e.origin(), e.failingSince(), e.pinnedVersions(), e.createdAt(), e.updatedAt(), secret);
         }
     }
 
@@ -93,7 +101,8 @@ class WebhookEndpointsApi {
     ResponseEntity<EndpointView> create(@Valid @RequestBody CreateBody body, Caller caller) {
         caller.requireOwnerAdmin();
         WebhookEndpoints.Created created = service.create(caller.organizationId(), caller.mode(), body.url(), body.eventTypes(),
-                body.description(), body.rateLimit(), caller.isApiKey() ? "api" : "console");
+                body.description(), body.rateLimit(), body.pinnedVersions() == null ? Map.of() : body.pinnedVersions(),
+                caller.isApiKey() ? "api" : "console");
         return ResponseEntity.status(HttpStatus.CREATED).body(EndpointView.of(created.endpoint(), created.secret()));
     }
 
@@ -118,7 +127,8 @@ class WebhookEndpointsApi {
         caller.requireOwnerAdmin();
         Endpoint endpoint = service.require(id, caller);
         return EndpointView.of(service.update(endpoint,
-                new WebhookEndpoints.Changes(body.url(), body.eventTypes(), body.description(), body.rateLimit(), body.status())), null);
+                new WebhookEndpoints.Changes(body.url(), body.eventTypes(), body.description(), body.rateLimit(), body.status(),
+                        body.pinnedVersions())), null);
     }
 
     @DeleteMapping("/{id}")

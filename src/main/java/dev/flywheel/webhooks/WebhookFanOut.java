@@ -2,11 +2,14 @@ package dev.flywheel.webhooks;
 
 import dev.flywheel.events.EventFanOut;
 import dev.flywheel.events.EventPayload;
+import dev.flywheel.events.Events;
 import dev.flywheel.events.StoredEvent;
+import dev.flywheel.events.VersionedData;
 import dev.flywheel.platform.Ids;
 import dev.flywheel.platform.Mode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WebhookFanOut implements EventFanOut {
 
+    /** Looked up lazily: {@link Events} calls this fan-out, so it cannot be a constructor dependency. */
+    private final ObjectProvider<Events> events;
     private final DeliveryQueue queue;
     private final EndpointRepository endpoints;
     private final JsonMapper json;
     private final ObjectProvider<Dispatcher> dispatcher;
 
-    WebhookFanOut(DeliveryQueue queue, EndpointRepository endpoints, JsonMapper json, ObjectProvider<Dispatcher> dispatcher) {
+    WebhookFanOut(ObjectProvider<Events> events, DeliveryQueue queue, EndpointRepository endpoints, JsonMapper json, ObjectProvider<Dispatcher> dispatcher) {
+        this.events = events;
         this.queue = queue;
         this.endpoints = endpoints;
         this.json = json;
@@ -43,8 +49,16 @@ class WebhookFanOut implements EventFanOut {
         for (StoredEvent event : events) {
             List<Endpoint> candidates = byMode.computeIfAbsent(event.mode(), endpoints::enabled);
             String payload = null;
+            Map<Integer, VersionedData> asPinned = new HashMap<>();
             for (Endpoint endpoint : candidates) {
                 if (!endpoint.subscribes(event.type())) {
+                    continue;
+                }
+                Integer pinned = endpoint.pinnedVersion(event.type());
+                if (pinned != null && pinned < event.schemaVersion()) {
+                    VersionedData data = asPinned.computeIfAbsent(pinned,
+                            p -> this.events.getObject().asVersion(event.type(), event.schemaVersion(), event.data(), p));
+                    deliveries.add(pinnedDelivery(endpoint, event, pinned, data));
                     continue;
                 }
                 if (payload == null) {
@@ -66,5 +80,24 @@ class WebhookFanOut implements EventFanOut {
                 }
             });
         }
+    }
+
+    /**
+     * The delivery of a newer-version event to an endpoint pinned to an older version: as the pinned
+     * version when the data conforms to it (possibly with undeclared fields dropped), otherwise
+     * failed at once, without an attempt, with the reason. A resend of such a delivery sends the
+     * event as published, once the endpoint's owner has raised the pin.
+     */
+    private Delivery pinnedDelivery(Endpoint endpoint, StoredEvent event, int pinned, VersionedData data) {
+        String payload = json.writeValueAsString(EventPayload.of(json, event.id(), event.type(), data.version(), event.occurredAt(),
+                event.mode().wire(), event.account(), event.user(), event.source(), event.outcome(), data.data()));
+        if (data.conforms()) {
+            return new Delivery(Ids.next("whd"), endpoint.id(), event.id(), event.type(), event.orderingKey(), payload, DeliveryStatus.PENDING,
+                    0, 0, event.receivedAt(), event.receivedAt(), null, null, null);
+        }
+        String reason = "version " + event.schemaVersion() + " of " + event.type() + " does not conform to the pinned version " + pinned
+                + ": " + String.join("; ", data.problems());
+        return new Delivery(Ids.next("whd"), endpoint.id(), event.id(), event.type(), event.orderingKey(), payload, DeliveryStatus.FAILED,
+                0, 0, event.receivedAt(), event.receivedAt(), null, null, reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason);
     }
 }

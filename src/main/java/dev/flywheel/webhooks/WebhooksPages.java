@@ -110,7 +110,7 @@ class WebhooksPages {
     String enable(@PathVariable String id, @RequestParam boolean enabled, Caller caller, RedirectAttributes redirect) {
         return act(redirect, id, () -> {
             service.update(service.require(id, caller), new WebhookEndpoints.Changes(null, null, null, null,
-                    enabled ? EndpointStatus.ENABLED : EndpointStatus.DISABLED));
+                    enabled ? EndpointStatus.ENABLED : EndpointStatus.DISABLED, null));
             return enabled ? "Endpoint enabled; waiting messages go out now." : "Endpoint disabled; messages wait until it is enabled.";
         });
     }

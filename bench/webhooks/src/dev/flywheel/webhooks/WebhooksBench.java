@@ -1,0 +1,457 @@
+package dev.flywheel.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+
+/**
+ * Webhook delivery of the real Flywheel jar on PostgreSQL and on H2, beside a bare HTTP client
+ * driving the same local receiver with no persistence, in one run.
+ *
+ * <p>Per database: batch ingestion (events/s stored, type with no subscriber), sustained
+ * deliveries/s from accepted event to the receiver's 200 (a producer keeps the queue fed through
+ * the batch API), and accept-to-delivery latency (p50/p99, from sending the event's POST to the
+ * receiver reading the delivery) at a fixed 500 events/s sent one per request. After each phase
+ * the run waits until every accepted event arrived and counts duplicates.
+ *
+ * <p>Arguments: {@code jar postgresJdbcUrl [seconds [postgresql,h2]]}; the receiver, Flywheel and PostgreSQL are
+ * all on 127.0.0.1. Every Flywheel process is stopped before the run ends.
+ */
+public final class WebhooksBench {
+
+    static final String KEY = "fw_live_WebhooksBenchKey000000000000001";
+    static final int WORKERS = 32;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: WebhooksBench <flywheel.jar> <jdbc:postgresql://127.0.0.1:5432/webhooks_bench?user=postgres> [seconds]");
+            System.exit(2);
+        }
+        Path jar = Path.of(args[0]);
+        String postgres = args[1];
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        List<String> databases = args.length > 3 ? List.of(args[3].split(",")) : List.of("postgresql", "h2");
+        System.out.printf("webhooks bench: %d cores, %d s sustained phase, %d dispatcher threads (Flywheel default) and %d reference threads%n",
+                Runtime.getRuntime().availableProcessors(), seconds, WORKERS, WORKERS);
+        List<String[]> rows = new ArrayList<>();
+        try (Receiver receiver = new Receiver()) {
+            for (String database : databases) {
+                double reference = reference(receiver, Math.min(seconds, 15));
+                System.out.printf("%n[%s] reference (bare HTTP client, %d threads, no persistence): %,.0f requests/s%n", database, WORKERS, reference);
+                Path work = Files.createTempDirectory("webhooks-bench-" + database);
+                try (Flywheel flywheel = Flywheel.start(jar, work, database.equals("postgresql") ? postgres : null)) {
+                    rows.add(measure(database, flywheel, receiver, reference, seconds));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| database | batch ingestion | deliveries/s | reference requests/s | ratio | p50 at 500/s | p99 at 500/s | lost | duplicates |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+        System.out.println();
+        System.out.println("targets on PostgreSQL: >= 10,000 events/s stored, >= 2,000 deliveries/s and >= 40% of the reference, p99 < 250 ms at 500/s");
+        System.exit(0);
+    }
+
+    static String[] measure(String database, Flywheel f, Receiver receiver, double reference, int seconds) throws Exception {
+        f.post("/api/v1/event-types", "{\"name\":\"bench.ingested\",\"schema\":{\"type\":\"object\",\"properties\":{\"seq\":{\"type\":\"integer\"}}}}");
+        f.post("/api/v1/event-types", "{\"name\":\"bench.delivered\",\"schema\":{\"type\":\"object\",\"properties\":{\"seq\":{\"type\":\"integer\"}}}}");
+
+        // Batch ingestion: 1,000 events per request, two producers, a type no endpoint subscribes to.
+        AtomicLong seq = new AtomicLong(1_000_000_000L);
+        ingest(f, "bench.ingested", 10, seq, 2);
+        long start = System.nanoTime();
+        int ingested = ingest(f, "bench.ingested", 60, seq, 2);
+        double ingestRate = ingested / secondsSince(start);
+        System.out.printf("[%s] batch ingestion: %,d events in batches of 1,000 from 2 clients: %,.0f events/s stored%n", database, ingested, ingestRate);
+
+        f.post("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"bench.delivered\"]}");
+
+        // Sustained delivery: the producer keeps at most 20,000 accepted-but-undelivered events ahead of the receiver.
+        receiver.reset();
+        AtomicLong accepted = new AtomicLong();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        long base = 2_000_000_000L;
+        AtomicLong next = new AtomicLong(base);
+        Thread producer = new Thread(() -> {
+            try {
+                while (producing.get()) {
+                    if (accepted.get() - receiver.distinct() > 20_000) {
+                        Thread.sleep(5);
+                        continue;
+                    }
+                    accepted.addAndGet(f.batch("bench.delivered", 500, next));
+                }
+            } catch (Exception e) {
+                System.err.println("producer stopped: " + e);
+            }
+        }, "producer");
+        producer.start();
+        long warmup = Math.max(5, seconds / 3);
+        Thread.sleep(warmup * 1000);
+        long windowStartCount = receiver.distinct();
+        long windowStart = System.nanoTime();
+        Thread.sleep((seconds - warmup) * 1000L);
+        double deliveryRate = (receiver.distinct() - windowStartCount) / secondsSince(windowStart);
+        producing.set(false);
+        producer.join();
+        long lostSustained = receiver.awaitAll(base, accepted.get(), Duration.ofSeconds(120));
+        System.out.printf("[%s] sustained: %,.0f deliveries/s over the last %d s (%,d events accepted in all; ratio to reference %.2f)%n",
+                database, deliveryRate, seconds - warmup, accepted.get(), deliveryRate / reference);
+
+        // Latency at a fixed 500 events/s, one event per request.
+        receiver.reset();
+        long latencyBase = 3_000_000_000L;
+        int rate = 500;
+        int latencySeconds = Math.max(10, seconds * 2 / 3);
+        int total = rate * latencySeconds;
+        long[] sentAt = new long[total];
+        long[] acceptedAt = new long[total];
+        ExecutorService clientThreads = Executors.newFixedThreadPool(8);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(clientThreads).build();
+        List<CompletableFuture<HttpResponse<Void>>> sends = new ArrayList<>(total);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = t0 + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            sentAt[i] = System.nanoTime();
+            String body = "{\"type\":\"bench.delivered\",\"account\":\"cus_bench\",\"data\":{\"seq\":" + (latencyBase + i) + "}}";
+            int at = i;
+            sends.add(client.sendAsync(f.request("/api/v1/events", body), HttpResponse.BodyHandlers.discarding()).thenApply(r -> {
+                acceptedAt[at] = System.nanoTime();
+                return r;
+            }));
+        }
+        double sendRate = total / secondsSince(t0);
+        long refused = sends.stream().map(CompletableFuture::join).filter(r -> r.statusCode() != 202).count();
+        clientThreads.shutdown();
+        long lostLatency = receiver.awaitAll(latencyBase, total, Duration.ofSeconds(120));
+        // Warm-up excluded. "accept to delivery": from the 202 reaching the client to the receiver reading the delivery (0 when
+        // the delivery arrived first); "send to delivery" adds the time the POST took.
+        long[] fromAccept = new long[total];
+        long[] fromSend = new long[total];
+        long[] acceptOnly = new long[total];
+        int n = 0;
+        for (int i = Math.min(total / 10, rate * 3); i < total; i++) {
+            Long at = receiver.arrival(latencyBase + i);
+            if (at != null) {
+                fromAccept[n] = Math.max(0, at - acceptedAt[i]);
+                fromSend[n] = at - sentAt[i];
+                acceptOnly[n] = acceptedAt[i] - sentAt[i];
+                n++;
+            }
+        }
+        long[] measured = sorted(fromAccept, n);
+        long[] sendMeasured = sorted(fromSend, n);
+        long[] acceptMeasured = sorted(acceptOnly, n);
+        double p50 = millis(measured, 0.50);
+        double p99 = millis(measured, 0.99);
+        System.out.printf("[%s] at %.0f events/s sent one per request (%d refused), over %,d events: accept to delivery p50 %.1f ms, "
+                + "p99 %.1f ms; send to delivery p50 %.1f ms, p99 %.1f ms; the POST itself (send to 202) p50 %.1f ms, p99 %.1f ms%n",
+                database, sendRate, refused, measured.length, p50, p99, millis(sendMeasured, 0.5), millis(sendMeasured, 0.99),
+                millis(acceptMeasured, 0.5), millis(acceptMeasured, 0.99));
+        long duplicates = receiver.duplicates();
+        return new String[] {database, String.format("%,.0f events/s", ingestRate), String.format("%,.0f", deliveryRate),
+            String.format("%,.0f", reference), String.format("%.2f", deliveryRate / reference), String.format("%.1f ms", p50),
+            String.format("%.1f ms", p99), String.valueOf(lostSustained + lostLatency + refused), String.valueOf(duplicates)};
+    }
+
+    static int ingest(Flywheel f, String type, int batches, AtomicLong seq, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+        AtomicLong left = new AtomicLong(batches);
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                int stored = 0;
+                while (left.getAndDecrement() > 0) {
+                    stored += f.batch(type, 1000, seq);
+                }
+                return stored;
+            }));
+        }
+        int total = 0;
+        for (var d : done) {
+            total += d.get();
+        }
+        pool.shutdown();
+        return total;
+    }
+
+    /** The same receiver driven by a bare, pooled HTTP client (as Flywheel's sender is configured) with no persistence. */
+    static double reference(Receiver receiver, int seconds) throws Exception {
+        receiver.reset();
+        String body = "{\"id\":\"evt_01jd0000000000000000000000\",\"type\":\"bench.delivered\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+                + "\"schema_version\":1,\"mode\":\"live\",\"account\":\"cus_bench\",\"data\":{\"seq\":%d}}";
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(WORKERS * 2)
+                        .setMaxConnPerRoute(WORKERS).build())
+                .disableAutomaticRetries().build()) {
+            AtomicLong seq = new AtomicLong(4_000_000_000L);
+            AtomicLong count = new AtomicLong();
+            AtomicBoolean counting = new AtomicBoolean(false);
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+            for (int i = 0; i < WORKERS; i++) {
+                pool.execute(() -> {
+                    while (running.get()) {
+                        HttpPost post = new HttpPost(receiver.url());
+                        post.setHeader("webhook-id", "evt_01jd0000000000000000000000");
+                        post.setHeader("webhook-timestamp", "1767225600");
+                        post.setHeader("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=");
+                        post.setEntity(new StringEntity(String.format(body, seq.incrementAndGet()), ContentType.APPLICATION_JSON));
+                        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+                            EntityUtils.consume(response.getEntity());
+                            if (response.getCode() == 200 && counting.get()) {
+                                count.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            }
+            Thread.sleep(3000);
+            counting.set(true);
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            counting.set(false);
+            double rate = count.get() / secondsSince(start);
+            running.set(false);
+            pool.shutdown();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+            return rate;
+        }
+    }
+
+    static long[] sorted(long[] values, int count) {
+        long[] out = Arrays.copyOf(values, count);
+        Arrays.sort(out);
+        return out;
+    }
+
+    static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static double millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    /** A webhook receiver on 127.0.0.1 that answers 200 and records when each sequence number first arrived. */
+    static final class Receiver implements AutoCloseable {
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(WORKERS);
+        private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
+        private final AtomicLong duplicates = new AtomicLong();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                long now = System.nanoTime();
+                long seq = seqOf(new String(body, StandardCharsets.UTF_8));
+                if (seq >= 0 && arrivals.putIfAbsent(seq, now) != null) {
+                    duplicates.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        private static long seqOf(String body) {
+            int at = body.indexOf("\"seq\":");
+            if (at < 0) {
+                return -1;
+            }
+            int end = at + 6;
+            while (end < body.length() && Character.isDigit(body.charAt(end))) {
+                end++;
+            }
+            return Long.parseLong(body.substring(at + 6, end));
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        }
+
+        void reset() {
+            arrivals.clear();
+            duplicates.set(0);
+        }
+
+        long distinct() {
+            return arrivals.size();
+        }
+
+        long duplicates() {
+            return duplicates.get();
+        }
+
+        Long arrival(long seq) {
+            return arrivals.get(seq);
+        }
+
+        /** Waits until every sequence number in [base, base + count) arrived; returns how many did not within the limit. */
+        long awaitAll(long base, long count, Duration limit) throws InterruptedException {
+            long until = System.nanoTime() + limit.toNanos();
+            long missing = count;
+            while (System.nanoTime() < until) {
+                missing = 0;
+                for (long s = base; s < base + count; s++) {
+                    if (!arrivals.containsKey(s)) {
+                        missing++;
+                    }
+                }
+                if (missing == 0) {
+                    return 0;
+                }
+                Thread.sleep(200);
+            }
+            return missing;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    /** One Flywheel process (the real jar) on 127.0.0.1, on PostgreSQL or on a fresh H2 database in its own directory. */
+    static final class Flywheel implements AutoCloseable {
+
+        private final Process process;
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        private Flywheel(Process process, String base) {
+            this.process = process;
+            this.base = base;
+        }
+
+        static Flywheel start(Path jar, Path work, String postgresUrl) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String opts = System.getenv().getOrDefault("FLYWHEEL_JAVA_OPTS", "-Xmx1g");
+            if (!opts.isBlank()) {
+                command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("flywheel.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("SERVER_"));
+            env.put("FLYWHEEL_BOOTSTRAP_API_KEY", KEY);
+            env.put("FLYWHEEL_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+            env.put("FLYWHEEL_ADMIN_PASSWORD", "webhooks-bench-admin-password-1");
+            if (postgresUrl != null) {
+                env.put("SPRING_DATASOURCE_URL", postgresUrl);
+            }
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            Flywheel f = new Flywheel(process, "http://127.0.0.1:" + port);
+            long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (System.nanoTime() < until) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Flywheel exited; see " + work.resolve("flywheel.log"));
+                }
+                try {
+                    HttpResponse<Void> r = f.http.send(HttpRequest.newBuilder(URI.create(f.base + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        System.out.printf("%nFlywheel ready on %s (%s), log in %s%n", f.base, postgresUrl == null ? "H2 in " + work : postgresUrl,
+                                work.resolve("flywheel.log"));
+                        return f;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            f.close();
+            throw new IllegalStateException("Flywheel not ready within 180 s; see " + work.resolve("flywheel.log"));
+        }
+
+        HttpRequest request(String path, String body) {
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+
+        String post(String path, String body) throws Exception {
+            HttpResponse<String> r = http.send(request(path, body), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        /** Sends {@code size} events in one batch request with consecutive sequence numbers; returns how many were accepted. */
+        int batch(String type, int size, AtomicLong seq) throws Exception {
+            StringBuilder body = new StringBuilder(size * 90).append("{\"events\":[");
+            long first = seq.getAndAdd(size);
+            for (int i = 0; i < size; i++) {
+                if (i > 0) {
+                    body.append(',');
+                }
+                body.append("{\"type\":\"").append(type).append("\",\"account\":\"cus_").append((first + i) % 5000)
+                        .append("\",\"source\":\"bench\",\"data\":{\"seq\":").append(first + i).append("}}");
+            }
+            body.append("]}");
+            post("/api/v1/events/batch", body.toString());
+            return size;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private WebhooksBench() {
+    }
+}
