@@ -1,6 +1,7 @@
 package dev.flywheel.insights;
 
 import dev.flywheel.identity.Caller;
+import dev.flywheel.platform.csv.Csv;
 import dev.flywheel.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

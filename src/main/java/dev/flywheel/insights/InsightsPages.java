@@ -1,6 +1,7 @@
 package dev.flywheel.insights;
 
 import dev.flywheel.identity.Caller;
+import dev.flywheel.platform.svg.Charts;
 import dev.flywheel.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;

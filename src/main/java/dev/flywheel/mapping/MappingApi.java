@@ -1,6 +1,7 @@
 package dev.flywheel.mapping;
 
 import dev.flywheel.identity.Caller;
+import dev.flywheel.platform.csv.Csv;
 import dev.flywheel.platform.paging.CursorPage;
 import dev.flywheel.platform.paging.PageQuery;
 import dev.flywheel.platform.web.ApiException;
@@ -143,7 +144,7 @@ class MappingApi {
     static List<Map<String, String>> csv(String body) {
         List<List<String>> records;
         try {
-            records = CsvLines.parse(body == null ? "" : body);
+            records = Csv.parse(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("csv", "is not valid CSV: " + e.getMessage());
         }

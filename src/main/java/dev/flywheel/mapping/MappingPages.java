@@ -5,6 +5,7 @@ import dev.flywheel.identity.Organization;
 import dev.flywheel.identity.Organizations;
 import dev.flywheel.platform.console.NavItem;
 import dev.flywheel.platform.paging.PageQuery;
+import dev.flywheel.platform.svg.Charts;
 import dev.flywheel.platform.web.ApiException;
 import java.util.List;
 import java.util.Set;

@@ -1,16 +1,16 @@
-package dev.flywheel.insights;
+package dev.flywheel.platform.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: comma-separated, fields optionally in double quotes, "" for a quote inside one. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** All records of the text; a trailing empty line is ignored. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -67,7 +67,7 @@ final class Csv {
         return records;
     }
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.flywheel.mapping;
+package dev.flywheel.platform.svg;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,22 +7,22 @@ import java.util.Locale;
  * Small server-rendered SVG charts: no script, no library, readable without colour (every bar and
  * cell carries its value as text and a title for screen readers). Labels are XML-escaped here.
  */
-final class Charts {
+public final class Charts {
 
     private static final String[] PALETTE = {"#4f46e5", "#0f7b4f", "#b54708", "#0e7490", "#9333ea", "#be123c"};
 
     private Charts() {
     }
 
-    record Series(String name, List<Double> values) {
+    public record Series(String name, List<Double> values) {
     }
 
     /** Vertical bars, one per label; null values are drawn as "no data". */
-    static String bars(String title, List<String> labels, List<Double> values, String format) {
+    public static String bars(String title, List<String> labels, List<Double> values, String format) {
         return groupedBars(title, labels, List.of(new Series(title, values)), format);
     }
 
-    static String groupedBars(String title, List<String> categories, List<Series> series, String format) {
+    public static String groupedBars(String title, List<String> categories, List<Series> series, String format) {
         int width = 640;
         int height = 260;
         int left = 48;
@@ -66,7 +66,7 @@ final class Charts {
     }
 
     /** A line per series over the labels (e.g. months). */
-    static String lines(String title, List<String> labels, List<Series> series, String format) {
+    public static String lines(String title, List<String> labels, List<Series> series, String format) {
         int width = 640;
         int height = 240;
         int left = 48;
@@ -113,7 +113,7 @@ final class Charts {
     }
 
     /** A grid of cells shaded by value in [0, max]; each cell shows its text. */
-    static String heatmap(String title, List<String> rows, List<String> columns, Double[][] values, String[][] texts, double max) {
+    public static String heatmap(String title, List<String> rows, List<String> columns, Double[][] values, String[][] texts, double max) {
         int cellW = Math.max(44, Math.min(90, 560 / Math.max(1, columns.size())));
         int cellH = 26;
         int left = 140;
@@ -164,7 +164,7 @@ final class Charts {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\" text-anchor=\"%s\">%s</text>", x, y, cls, anchor, esc(s));
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
