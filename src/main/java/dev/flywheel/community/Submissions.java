@@ -154,7 +154,7 @@ class Submissions {
         return new BlockList(words, domains);
     }
 
-    private static ApiException secrets(List<SecretScanner.Finding> findings, String whatToDo) {
+    private static ApiException secrets(List<SecretScanner.Finding> findings, String nextStep) {
         String where = findings.stream().map(SecretScanner.Finding::describe).collect(Collectors.joining("; "));
         List<Map<String, String>> list = findings.stream().map(f -> {
             Map<String, String> m = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ class Submissions {
             return m;
         }).toList();
         return new ApiException(ProblemType.SECRET_IN_PAYLOAD, "Found " + findings.size() + (findings.size() == 1 ? " secret: " : " secrets: ")
-                + where + ". Nothing was saved. " + whatToDo,
+                + where + ". Nothing was saved. " + nextStep,
                 findings.stream().map(f -> new FieldError(f.path(), "contains a " + f.label())).toList()).with("findings", list);
     }
 

@@ -1,5 +1,6 @@
 package dev.flywheel.marketplace;
 
+import dev.flywheel.platform.text.EditDistance;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class NameSimilarity {
         // Typos keep the first letter; distinct brands often differ exactly there (Notion, Motion).
         // Short names are left alone: too many real names are one letter apart (Jira, Jura).
         int shorter = Math.min(a.length(), b.length());
-        int distance = distance(a, b);
+        int distance = EditDistance.between(a, b);
         boolean sameStart = a.charAt(0) == b.charAt(0);
         if (sameStart && ((shorter >= 5 && distance <= 1) || (shorter >= 9 && distance <= 2))) {
             return Verdict.CONFUSABLE;
@@ -79,26 +80,5 @@ final class NameSimilarity {
             }
         }
         return out.toString().trim();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -1,5 +1,6 @@
 package dev.flywheel.playbook;
 
+import dev.flywheel.platform.text.EditDistance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,7 @@ final class ToolNames {
         int bestDistance = Integer.MAX_VALUE;
         for (Map.Entry<String, Known> e : BY_KEY.entrySet()) {
             int allowed = Math.min(k.length(), e.getKey().length()) <= 5 ? 1 : 2;
-            int d = distance(k, e.getKey());
+            int d = EditDistance.between(k, e.getKey());
             if (d <= allowed && d < bestDistance) {
                 best = e.getValue();
                 bestDistance = d;
@@ -111,26 +112,5 @@ final class ToolNames {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

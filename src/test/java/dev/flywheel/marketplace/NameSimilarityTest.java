@@ -31,10 +31,4 @@ class NameSimilarityTest {
     void comparesNames(String candidate, String existing, NameSimilarity.Verdict expected) {
         assertThat(NameSimilarity.compare(candidate, existing)).isEqualTo(expected);
     }
-
-    @ParameterizedTest
-    @CsvSource({"abc, abc, 0", "abc, acb, 1", "kitten, sitting, 3", "'', abc, 3", "ca, abc, 3"})
-    void editDistanceCountsAdjacentSwapsAsOne(String a, String b, int expected) {
-        assertThat(NameSimilarity.distance(a, b)).isEqualTo(expected);
-    }
 }
