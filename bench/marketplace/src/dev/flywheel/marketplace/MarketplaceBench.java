@@ -106,7 +106,7 @@ public final class MarketplaceBench {
         // Warm-up: JIT and Lucene caches, both paths.
         for (int i = 0; i < 3; i++) {
             for (String text : queries) {
-                storefront.search(text, ListingSearch.Filters.none());
+                storefront.search(text, ListingSearch.Filters.none(), 20);
                 lucene.top(text, 20);
             }
         }
@@ -117,7 +117,7 @@ public final class MarketplaceBench {
         for (int r = 0; r < rounds; r++) {
             for (String text : queries) {
                 long t0 = System.nanoTime();
-                hits += storefront.search(text, ListingSearch.Filters.none()).ranked().size();
+                hits += storefront.search(text, ListingSearch.Filters.none(), 20).total();
                 long t1 = System.nanoTime();
                 hits += lucene.top(text, 20).scoreDocs.length;
                 long t2 = System.nanoTime();

@@ -236,15 +236,16 @@ final class LuceneListingSearch implements ListingSearch {
             if (category && price && tierOrd >= 0) {
                 tierCounts[tierOrd]++;
             }
+            // Relevance is relative to the best match of the text, filtered out or not.
+            float score = browsing ? 0 : scorer.score();
+            best = Math.max(best, score);
             if (category && price && certification) {
-                float score = browsing ? 0 : scorer.score();
                 if (size == ids.length) {
                     ids = java.util.Arrays.copyOf(ids, size * 2);
                     scores = java.util.Arrays.copyOf(scores, size * 2);
                 }
                 ids[size] = id;
                 scores[size++] = score;
-                best = Math.max(best, score);
             }
         }
 
