@@ -406,7 +406,8 @@ final class LuceneListingSearch implements ListingSearch {
                     table = new String[leaf.reader().maxDoc()];
                     SortedDocValues values = DocValues.getSorted(leaf.reader(), "id");
                     for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                        table[doc] = values.lookupOrd(values.ordValue()).utf8ToString();
+                        // Interned, as the storefront's per-listing map keys are: a lookup then matches by reference.
+                        table[doc] = values.lookupOrd(values.ordValue()).utf8ToString().intern();
                     }
                 }
                 tables.put(key, table);

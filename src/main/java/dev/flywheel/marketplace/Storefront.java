@@ -119,7 +119,7 @@ class Storefront {
             }
             standing[i] = s;
             total[i] = RankingFormula.relevanceTerm(matches.relevance(i)) + s.standing();
-            if (!wanted.isEmpty() && s.normalizedName().equals(wanted)) {
+            if (named(s, wanted)) {
                 exact.add(i);
             }
             if (locate != null && located < 0 && locate.equals(s.id())) {
@@ -144,7 +144,7 @@ class Storefront {
         IntHeap fresh = new IntHeap(page + slots, total, standing);
         for (int i = 0; i < n; i++) {
             StorefrontIndex.Standing s = standing[i];
-            if (s == null || (!wanted.isEmpty() && s.normalizedName().equals(wanted))) {
+            if (s == null || named(s, wanted)) {
                 continue;
             }
             best.offer(i);
@@ -175,6 +175,11 @@ class Storefront {
             matched += s == null ? 0 : 1;
         }
         return new Ordered(new Results(ranked, matched, matches.facets()));
+    }
+
+    /** Named exactly what was searched, as {@link RankingFormula#order} compares names. */
+    private static boolean named(StorefrontIndex.Standing s, String wanted) {
+        return !wanted.isEmpty() && s.normalizedName().length() == wanted.length() && s.normalizedName().equals(wanted);
     }
 
     /** {@code RankingFormula.order}'s order by score: higher total, then earlier publication (unknown last), then id. */

@@ -45,16 +45,8 @@ class StorefrontIndex {
      * loaded: the formula's signals without relevance (install velocity decayed to {@code asOf}),
      * {@link RankingFormula#standing} of them, and the name as the copycat rule compares it.
      */
-    record Standing(Entry entry, SignalsRepository.Raw raw, RankingFormula.Signals signals, double standing, String normalizedName,
-            Instant asOf) {
-
-        String id() {
-            return entry.id();
-        }
-
-        Instant publishedAt() {
-            return entry.listing().firstPublishedAt();
-        }
+    record Standing(String id, Entry entry, SignalsRepository.Raw raw, RankingFormula.Signals signals, double standing,
+            String normalizedName, Instant publishedAt, Instant asOf) {
     }
 
     /** Every live listing's standing under one prior, replaced as a whole so a search never mixes two priors. */
@@ -153,7 +145,7 @@ class StorefrontIndex {
         if (entry == null) {
             next.remove(listingId);
         } else {
-            next.put(listingId, standing(entry, standings.prior(), clock.instant()));
+            next.put(listingId.intern(), standing(entry, standings.prior(), clock.instant()));
         }
         standings = new Standings(next, standings.prior());
     }
@@ -163,7 +155,7 @@ class StorefrontIndex {
         RankingFormula.Prior prior = new RankingFormula.Prior(meanRating, properties.ratingPriorWeight());
         Instant now = clock.instant();
         Map<String, Standing> next = new HashMap<>(entries.size() * 2);
-        entries.values().forEach(e -> next.put(e.id(), standing(e, prior, now)));
+        entries.values().forEach(e -> next.put(e.id().intern(), standing(e, prior, now)));
         standings = new Standings(next, prior);
     }
 
@@ -171,7 +163,9 @@ class StorefrontIndex {
         SignalsRepository.Raw raw = signals(entry.id());
         RankingFormula.Signals s = new RankingFormula.Signals(0, raw.decayedInstallsAt(now, properties.installHalfLife()), raw.reviewCount(),
                 raw.starSum(), raw.replies(), entry.completeness(), entry.listing().tier(), raw.retentionEligible(), raw.retained());
-        return new Standing(entry, raw, s, RankingFormula.standing(s, prior), NameSimilarity.normalizeWords(entry.content().name()), now);
+        // The id is interned as the search's id table is, so looking a match up compares references, not characters.
+        return new Standing(entry.id().intern(), entry, raw, s, RankingFormula.standing(s, prior),
+                NameSimilarity.normalizeWords(entry.content().name()), entry.listing().firstPublishedAt(), now);
     }
 
     /** Every live listing's standing, one consistent snapshot. */
