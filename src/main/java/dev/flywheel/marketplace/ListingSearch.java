@@ -36,6 +36,23 @@ interface ListingSearch {
     record Result(List<Hit> hits, Map<String, Map<String, Integer>> facets) {
     }
 
+    /**
+     * The matches of one search, compactly: listing ids and raw text scores in parallel arrays
+     * (the first {@code size} entries, in no particular order) so that ranking thousands of
+     * matches allocates nothing per match, and the facet counts as in {@link Result}.
+     */
+    record Matches(String[] ids, float[] scores, int size, boolean browsing, float best, Map<String, Map<String, Integer>> facets) {
+
+        String id(int i) {
+            return ids[i];
+        }
+
+        /** 0–1 relative to the best match; 0 when browsing. */
+        double relevance(int i) {
+            return browsing || best <= 0 ? 0 : scores[i] / best;
+        }
+    }
+
     void replaceAll(Collection<Document> documents);
 
     void upsert(Document document);
@@ -43,7 +60,17 @@ interface ListingSearch {
     void remove(String listingId);
 
     /** Listings matching {@code text} (all when blank) and the filters. */
-    Result search(String text, Filters filters);
+    Matches match(String text, Filters filters);
+
+    /** {@link #match} with one {@link Hit} per match, for callers that want a plain list. */
+    default Result search(String text, Filters filters) {
+        Matches matches = match(text, filters);
+        List<Hit> hits = new java.util.ArrayList<>(matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            hits.add(new Hit(matches.id(i), matches.relevance(i)));
+        }
+        return new Result(hits, matches.facets());
+    }
 
     int size();
 }

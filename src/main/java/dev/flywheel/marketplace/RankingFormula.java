@@ -56,6 +56,10 @@ final class RankingFormula {
      */
     record Signals(double relevance, double decayedInstalls, long reviewCount, long starSum, long replies, double completeness,
             CertificationTier tier, long retentionEligible, long retained) {
+
+        Signals withRelevance(double value) {
+            return new Signals(value, decayedInstalls, reviewCount, starSum, replies, completeness, tier, retentionEligible, retained);
+        }
     }
 
     /** The marketplace-wide values the rating term is relative to. */
@@ -104,12 +108,24 @@ final class RankingFormula {
      * storefront uses to order thousands of hits, {@link #score} being for showing one breakdown.
      */
     static double total(Signals s, Prior prior) {
+        return relevanceTerm(s.relevance()) + standing(s, prior);
+    }
+
+    /** The relevance term alone: {@code total = relevanceTerm(relevance) + standing}, exactly. */
+    static double relevanceTerm(double relevance) {
+        return W_RELEVANCE * clamp(relevance);
+    }
+
+    /**
+     * Every term but relevance: what a listing brings to any query. The storefront keeps it per
+     * listing and adds each query's relevance term, instead of evaluating the formula per match.
+     */
+    static double standing(Signals s, Prior prior) {
         double v = Math.max(0, s.decayedInstalls());
         double bayes = bayesianRating(s.reviewCount(), s.starSum(), prior);
         double replyRate = s.reviewCount() == 0 ? 0.5 : (double) Math.min(s.replies(), s.reviewCount()) / s.reviewCount();
         double retention = (s.retained() + RETENTION_PRIOR * RETENTION_PRIOR_WEIGHT) / (s.retentionEligible() + RETENTION_PRIOR_WEIGHT);
-        return W_RELEVANCE * clamp(s.relevance())
-                + W_VELOCITY * (v / (v + VELOCITY_HALF_CREDIT))
+        return W_VELOCITY * (v / (v + VELOCITY_HALF_CREDIT))
                 + W_RATING * ((bayes - 1) / 4)
                 + W_VOLUME * Math.min(1, Math.log1p(s.reviewCount()) / Math.log1p(1000))
                 + W_REPLIES * replyRate

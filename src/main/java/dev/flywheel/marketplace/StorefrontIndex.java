@@ -3,6 +3,7 @@ package dev.flywheel.marketplace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,19 @@ class StorefrontIndex {
         }
     }
 
+    /**
+     * What a live listing brings to every query, computed when its listing or its signals are
+     * loaded: the formula's signals without relevance (install velocity decayed to {@code asOf}),
+     * {@link RankingFormula#standing} of them, and the name as the copycat rule compares it.
+     */
+    record Standing(String id, Entry entry, SignalsRepository.Raw raw, RankingFormula.Signals signals, double standing,
+            String normalizedName, Instant publishedAt, Instant asOf) {
+    }
+
+    /** Every live listing's standing under one prior, replaced as a whole so a search never mixes two priors. */
+    record Standings(Map<String, Standing> byId, RankingFormula.Prior prior) {
+    }
+
     private final ListingRepository listings;
     private final SignalsRepository signalsRepository;
     private final MarketplaceProperties properties;
@@ -47,6 +61,7 @@ class StorefrontIndex {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, SignalsRepository.Raw> signals = new ConcurrentHashMap<>();
     private volatile double meanRating = 3.5;
+    private volatile Standings standings = new Standings(Map.of(), null);
 
     StorefrontIndex(ListingRepository listings, SignalsRepository signalsRepository, MarketplaceProperties properties, Clock clock) {
         this.listings = listings;
@@ -79,6 +94,7 @@ class StorefrontIndex {
         signals.keySet().retainAll(loaded.keySet());
         signals.putAll(loaded);
         meanRating = signalsRepository.meanRating();
+        restand();
         log.debug("Storefront index rebuilt: {} listings in {} ms", fresh.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -93,10 +109,11 @@ class StorefrontIndex {
         signals.clear();
         signals.putAll(raw);
         meanRating = mean;
+        restand();
     }
 
     /** Re-reads one listing: indexed when live, removed otherwise. */
-    void refreshListing(String listingId) {
+    synchronized void refreshListing(String listingId) {
         Optional<ListingRepository.Live> live = listings.live(listingId);
         if (live.isPresent()) {
             Entry entry = entry(live.get());
@@ -109,14 +126,63 @@ class StorefrontIndex {
         refreshSignals(listingId);
     }
 
-    void refreshSignals(String listingId) {
+    synchronized void refreshSignals(String listingId) {
         SignalsRepository.Raw raw = signalsRepository.load(listingId, clock.instant(), properties.installHalfLife()).get(listingId);
         if (raw == null) {
             signals.remove(listingId);
         } else {
             signals.put(listingId, raw);
         }
-        meanRating = signalsRepository.meanRating();
+        double mean = signalsRepository.meanRating();
+        if (mean != meanRating || standings.prior() == null) {
+            // A new mean rating moves every listing's rating term.
+            meanRating = mean;
+            restand();
+            return;
+        }
+        Map<String, Standing> next = new HashMap<>(standings.byId());
+        Entry entry = entries.get(listingId);
+        if (entry == null) {
+            next.remove(listingId);
+        } else {
+            next.put(listingId.intern(), standing(entry, standings.prior(), clock.instant()));
+        }
+        standings = new Standings(next, standings.prior());
+    }
+
+    /** Recomputes every live listing's standing: on rebuild and whenever the prior changes. */
+    private void restand() {
+        RankingFormula.Prior prior = new RankingFormula.Prior(meanRating, properties.ratingPriorWeight());
+        Instant now = clock.instant();
+        Map<String, Standing> next = new HashMap<>(entries.size() * 2);
+        entries.values().forEach(e -> next.put(e.id().intern(), standing(e, prior, now)));
+        standings = new Standings(next, prior);
+    }
+
+    private Standing standing(Entry entry, RankingFormula.Prior prior, Instant now) {
+        SignalsRepository.Raw raw = signals(entry.id());
+        RankingFormula.Signals s = new RankingFormula.Signals(0, raw.decayedInstallsAt(now, properties.installHalfLife()), raw.reviewCount(),
+                raw.starSum(), raw.replies(), entry.completeness(), entry.listing().tier(), raw.retentionEligible(), raw.retained());
+        // The id is interned as the search's id table is, so looking a match up compares references, not characters.
+        return new Standing(entry.id().intern(), entry, raw, s, RankingFormula.standing(s, prior),
+                NameSimilarity.normalizeWords(entry.content().name()), entry.listing().firstPublishedAt(), now);
+    }
+
+    /** Every live listing's standing, one consistent snapshot. */
+    Standings standings() {
+        return standings;
+    }
+
+    /** One live listing's standing, computed now if the listing went live after the last snapshot. */
+    Optional<Standing> standing(String listingId) {
+        Standings current = standings;
+        Standing found = current.byId().get(listingId);
+        if (found != null) {
+            return Optional.of(found);
+        }
+        Entry entry = entries.get(listingId);
+        return entry == null ? Optional.empty()
+                : Optional.of(standing(entry, new RankingFormula.Prior(meanRating, properties.ratingPriorWeight()), clock.instant()));
     }
 
     @TransactionalEventListener

@@ -19,6 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StorefrontPages {
 
+    /** Listings the storefront page shows for a search; the count says how many matched in all. */
+    private static final int SHOWN = 60;
+
     private final Storefront storefront;
     private final Installs installs;
     private final Reviews reviews;
@@ -38,11 +41,11 @@ class StorefrontPages {
             @RequestParam(required = false) String pricing, @RequestParam(required = false) String certification, Model model) {
         ListingSearch.Filters filters = new ListingSearch.Filters(known(category, properties.categories()),
                 known(pricing, List.of("free", "freemium", "paid")), known(certification, List.of("listed", "verified", "certified")));
-        Storefront.Results results = storefront.search(q, filters);
+        Storefront.Results results = storefront.search(q, filters, SHOWN);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("filters", filters);
-        model.addAttribute("results", results.ranked().stream().limit(60).toList());
-        model.addAttribute("total", results.ranked().size());
+        model.addAttribute("results", results.ranked());
+        model.addAttribute("total", results.total());
         model.addAttribute("facets", results.facets());
         model.addAttribute("collections", q == null || q.isBlank() ? collections.featured(storefront) : List.of());
         return "marketplace/storefront";
