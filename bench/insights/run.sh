@@ -11,6 +11,6 @@ mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.tx
 DUCKDB_JAR="$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
 CP="target/classes:$(cat target/bench-classpath.txt):$DUCKDB_JAR"
 mkdir -p target/bench-insights bench/results
-javac -q -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java 2>/dev/null \
-  || javac -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java
+javac -q -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java bench/insights/src/dev/flywheel/mapping/OverlapBenchAccess.java 2>/dev/null \
+  || javac -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java bench/insights/src/dev/flywheel/mapping/OverlapBenchAccess.java
 java ${JAVA_OPTS:--Xmx12g} -cp "target/bench-insights:$CP" dev.flywheel.insights.InsightsBench "$@" | tee "bench/results/insights-$(date +%Y%m%d-%H%M%S).txt"
