@@ -9,8 +9,10 @@ mvn -q -B -DskipTests compile
 mvn -q -B dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$DUCKDB_VERSION >/dev/null
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime >/dev/null
 DUCKDB_JAR="$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
-CP="target/classes:$(cat target/bench-classpath.txt):$DUCKDB_JAR"
+# A copy of the compiled application, so a build during the run cannot pull classes from under it.
+rm -rf target/bench-insights-app && cp -r target/classes target/bench-insights-app
+CP="target/bench-insights-app:$(cat target/bench-classpath.txt):$DUCKDB_JAR"
 mkdir -p target/bench-insights bench/results
-javac -q -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java 2>/dev/null \
-  || javac -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java
+javac -q -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java bench/insights/src/dev/flywheel/mapping/OverlapBenchAccess.java 2>/dev/null \
+  || javac -d target/bench-insights -cp "$CP" bench/insights/src/dev/flywheel/insights/InsightsBench.java bench/insights/src/dev/flywheel/mapping/OverlapBenchAccess.java
 java ${JAVA_OPTS:--Xmx12g} -cp "target/bench-insights:$CP" dev.flywheel.insights.InsightsBench "$@" | tee "bench/results/insights-$(date +%Y%m%d-%H%M%S).txt"

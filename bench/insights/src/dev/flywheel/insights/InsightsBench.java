@@ -165,8 +165,9 @@ public final class InsightsBench {
         Random r = new Random(7);
         int partners = 1000;
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
-        Map<String, List<Touch>> byAccount = new HashMap<>(accounts * 2);
-        List<Opportunity> opps = new ArrayList<>(accounts);
+        // The same rows as the server's FactReader.attributionFacts streams into the production columns.
+        AttributionFacts.Builder facts = new AttributionFacts.Builder();
+        List<long[]> touchRows = new ArrayList<>();
         try (Statement s = duck.createStatement()) {
             s.execute("create table t (id bigint, account integer, partner integer, dr boolean, ts bigint)");
             s.execute("create table o (account integer, amount bigint, created bigint, closed bigint, won boolean, creator integer)");
@@ -182,8 +183,8 @@ public final class InsightsBench {
                 boolean won = r.nextInt(10) < 4;
                 long amount = 10_000 + r.nextInt(1000) * 100L;
                 Integer creator = r.nextInt(20) == 0 ? r.nextInt(partners) : null;
-                opps.add(new Opportunity("o" + a, account, won ? "won" : "lost", amount, Instant.ofEpochSecond(created), Instant.ofEpochSecond(closed),
-                        creator == null ? null : "p" + creator));
+                facts.deal("o" + a, account, won ? AttributionFacts.WON : AttributionFacts.LOST, amount, created * 1_000_000L, closed * 1_000_000L,
+                        creator == null ? null : "p" + creator);
                 o.beginRow();
                 o.append(a);
                 o.append(amount);
@@ -196,15 +197,12 @@ public final class InsightsBench {
                     o.append(creator.intValue());
                 }
                 o.endRow();
-                List<Touch> touches = new ArrayList<>(perAccount);
                 long ts = created - r.nextInt(250) * DAY;
                 for (int i = 0; i < perAccount; i++) {
                     ts += 1 + r.nextInt(10 * 86_400);
                     Integer partner = r.nextInt(3) == 0 ? null : r.nextInt(partners);
                     boolean dr = partner != null && r.nextInt(15) == 0;
-                    String tid = String.format("t%012d", id);
-                    touches.add(new Touch(tid, account, null, partner == null ? null : "p" + partner, dr ? Touch.DEAL_REGISTRATION : "listing_view",
-                            Instant.ofEpochSecond(ts)));
+                    touchRows.add(new long[] {id, a, partner == null ? -1 : partner, dr ? 1 : 0, ts});
                     t.beginRow();
                     t.append(id);
                     t.append(a);
@@ -218,25 +216,33 @@ public final class InsightsBench {
                     t.endRow();
                     id++;
                 }
-                byAccount.put(account, touches);
             }
         }
+        String[] partnerNames = new String[partners];
+        for (int p = 0; p < partners; p++) {
+            partnerNames[p] = "p" + p;
+        }
+        String[] accountNames = new String[accounts];
+        for (int a = 0; a < accounts; a++) {
+            accountNames[a] = String.valueOf(a);
+        }
+        for (int i = 0; i < touchRows.size(); i++) {
+            long[] row = touchRows.get(i);
+            touchRows.set(i, null);
+            facts.touch(String.format("t%012d", row[0]), accountNames[(int) row[1]], null, row[2] < 0 ? null : partnerNames[(int) row[2]], row[3] == 1,
+                    row[4] * 1_000_000L);
+        }
+        touchRows = null;
+        AttributionFacts columns = facts.build();
+        facts = null;
         System.out.printf("%nattribution: %,d touchpoints, %,d opportunities, %d partners, 5 models%n", id, accounts, partners);
         System.gc();
         long javaBytes = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        Map<AttributionModel, AttributionReport.Summary> mine = new HashMap<>();
+        Map<AttributionModel, AttributionReport.Summary> mine = null;
         long flywheel = Long.MAX_VALUE;
-        for (int rep = 0; rep < 2; rep++) {
+        for (int rep = 0; rep < 3; rep++) {
             long t0 = System.nanoTime();
-            List<Journey> journeys = new ArrayList<>(opps.size());
-            for (Opportunity o : opps) {
-                journeys.add(Journey.of(o, byAccount.get(o.account()), 180));
-            }
-            for (AttributionModel m : AttributionModel.values()) {
-                AttributionReport report = new AttributionReport(m);
-                journeys.forEach(report::add);
-                mine.put(m, report.summary());
-            }
+            mine = AttributionEngine.run(columns, 180).summaries();
             flywheel = Math.min(flywheel, System.nanoTime() - t0);
         }
         String sql = """
@@ -275,7 +281,7 @@ public final class InsightsBench {
         Map<String, double[]> theirs = new HashMap<>();
         long[] sourced = new long[3];
         long duckNanos = Long.MAX_VALUE;
-        for (int rep = 0; rep < 2; rep++) {
+        for (int rep = 0; rep < 3; rep++) {
             long d0 = System.nanoTime();
             try (Statement s = duck.createStatement()) {
                 try (ResultSet rs = s.executeQuery(sql)) {
@@ -310,7 +316,7 @@ public final class InsightsBench {
                 sourcedEqual ? "= duckdb" : "DIFFERS from duckdb " + java.util.Arrays.toString(sourced));
         System.out.printf("  %,d partner x model credits compared; largest difference after rounding to minor units: %d%n", cells, maxDiff);
         equal = sourcedEqual && maxDiff == 0;
-        System.out.printf("  Flywheel heap for the raw facts (touches, opportunities): %,d MB%n", javaBytes >> 20);
+        System.out.printf("  Flywheel heap for the raw facts (columns of touches and deals): %,d MB%n", javaBytes >> 20);
         report("attribution (5 models + sourced/influenced)", flywheel, duckNanos, duck);
         return equal;
     }
@@ -347,52 +353,45 @@ public final class InsightsBench {
                 b.endRow();
             }
         }
-        // Flywheel's overlap is the SQL of PopulationRepository.recomputeOverlaps on its embedded H2 database.
-        long mine;
-        long flywheel;
+        // Flywheel's overlap is the mapping module's SortedHashes, the code AccountMapping.load runs.
+        long mine = 0;
+        long flywheel = Long.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            mine = dev.flywheel.mapping.OverlapBenchAccess.inMemory(owner, partner);
+            flywheel = Math.min(flywheel, System.nanoTime() - t0);
+        }
+        // The server's load path: the loaded population is sorted, the other side's sorted hashes are
+        // read from the database (embedded H2 here) and merged.
+        long onLoad = Long.MAX_VALUE;
+        long mineOnLoad = 0;
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
             try (Statement s = h2.createStatement()) {
-                s.execute("create table mapping_records (id varchar(40) primary key, population_id varchar(40) not null, account_hmac varchar(64) not null)");
-                s.execute("create unique index mapping_records_account on mapping_records (population_id, account_hmac)");
+                s.execute("create table mapping_population_hashes (population_id varchar(40) primary key, accounts bigint not null, hashes bytea not null)");
             }
-            h2.setAutoCommit(false);
-            try (var ps = h2.prepareStatement("insert into mapping_records values (?, ?, ?)")) {
-                for (int i = 0; i < size; i++) {
-                    ps.setString(1, "o" + i);
-                    ps.setString(2, "pop_owner");
-                    ps.setString(3, owner[i]);
-                    ps.addBatch();
-                    ps.setString(1, "p" + i);
-                    ps.setString(2, "pop_partner");
-                    ps.setString(3, partner[i]);
-                    ps.addBatch();
-                    if (i % 5000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
+            dev.flywheel.mapping.OverlapBenchAccess.store(h2, "pop_partner", partner);
+            for (int rep = 0; rep < 3; rep++) {
+                long t0 = System.nanoTime();
+                mineOnLoad = dev.flywheel.mapping.OverlapBenchAccess.onLoad(h2, owner, "pop_partner");
+                onLoad = Math.min(onLoad, System.nanoTime() - t0);
             }
-            h2.commit();
-            long t0 = System.nanoTime();
-            try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery("""
-                    select count(*) from mapping_records a join mapping_records b on b.account_hmac = a.account_hmac
-                    where a.population_id = 'pop_owner' and b.population_id = 'pop_partner'""")) {
+        }
+        long theirs = 0;
+        long duckNanos = Long.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long d0 = System.nanoTime();
+            try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("select count(*) from ro join rp on rp.h = ro.h")) {
                 rs.next();
-                mine = rs.getLong(1);
+                theirs = rs.getLong(1);
             }
-            flywheel = System.nanoTime() - t0;
+            duckNanos = Math.min(duckNanos, System.nanoTime() - d0);
         }
-        long d0 = System.nanoTime();
-        long theirs;
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("select count(*) from ro join rp on rp.h = ro.h")) {
-            rs.next();
-            theirs = rs.getLong(1);
-        }
-        long duckNanos = System.nanoTime() - d0;
         System.out.printf("%noverlap: %,d x %,d HMAC-SHA-256 identifiers (hashing both lists: %,d ms)%n", size, size, hashing / 1_000_000);
-        System.out.printf("  overlap %,d  %s%n", mine, mine == theirs ? "= duckdb" : "DIFFERS from duckdb " + theirs);
-        report("overlap count (H2, the embedded default, vs DuckDB)", flywheel, duckNanos, duck);
-        return mine == theirs;
+        System.out.printf("  overlap %,d  %s; on the load path (sorted hashes read back from H2) %,d  %s%n", mine,
+                mine == theirs ? "= duckdb" : "DIFFERS from duckdb " + theirs, mineOnLoad, mineOnLoad == theirs ? "= duckdb" : "DIFFERS from duckdb");
+        report("overlap count (sort both lists + merge)", flywheel, duckNanos, duck);
+        report("overlap on load (sort one, read other from H2, merge)", onLoad, duckNanos, duck);
+        return mine == theirs && mineOnLoad == theirs;
     }
 
     static String hex(byte[] b) {

@@ -108,6 +108,27 @@ class FactReader {
         return byAccount;
     }
 
+    /**
+     * The deals closed in [from, to) and the touches on their accounts, in columns. Touches come
+     * grouped by account and in time order, streamed straight into the columns.
+     */
+    AttributionFacts attributionFacts(Mode mode, Instant from, Instant to) {
+        AttributionFacts.Builder b = new AttributionFacts.Builder();
+        closedOpportunities(mode, from, to).forEach(b::deal);
+        jdbc.sql("""
+                select t.fact_id, t.account_external_id, t.opportunity_external_id, t.partner_id, t.kind, t.occurred_at from insights_touchpoints t
+                where t.mode = :mode and t.account_external_id in (
+                  select o.account_external_id from insights_opportunities o where o.mode = :mode and o.status in ('won', 'lost')
+                    and o.closed_at >= :from and o.closed_at < :to)
+                order by t.account_external_id, t.occurred_at, t.fact_id""")
+                .param("mode", mode.wire()).param("from", Sql.at(from)).param("to", Sql.at(to))
+                .query((ResultSet rs) -> {
+                    b.touch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Touch.DEAL_REGISTRATION.equals(rs.getString(5)),
+                            AttributionFacts.micros(Sql.instant(rs, "occurred_at")));
+                });
+        return b.build();
+    }
+
     List<Touch> touchesOf(Mode mode, String account) {
         return jdbc.sql("select * from insights_touchpoints where mode = :mode and account_external_id = :account")
                 .param("mode", mode.wire()).param("account", account).query((rs, n) -> touch(rs)).list();

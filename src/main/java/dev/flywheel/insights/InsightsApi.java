@@ -60,9 +60,12 @@ class InsightsApi {
     private final InsightsProperties properties;
     private final Clock clock;
     private final Scorecard scorecard;
+    private final PartnerPipeline pipeline;
 
-    InsightsApi(InsightsQueries queries, AccountDirectory directory, InsightsProperties properties, Clock clock, Scorecard scorecard) {
+    InsightsApi(InsightsQueries queries, AccountDirectory directory, InsightsProperties properties, Clock clock, Scorecard scorecard,
+            PartnerPipeline pipeline) {
         this.scorecard = scorecard;
+        this.pipeline = pipeline;
         this.queries = queries;
         this.directory = directory;
         this.properties = properties;
@@ -102,6 +105,17 @@ class InsightsApi {
     Map<String, Object> cohorts(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Caller caller) {
         caller.requireOwner();
         return Map.of("object", "cohorts", "data", queries.cohorts(caller.mode(), Period.months(from, to, clock)));
+    }
+
+    @GetMapping("/partner-pipeline")
+    @Operation(summary = "Partner-sourced pipeline from deal registrations", description = """
+            Deal registrations created between `from` and `to` (months, YYYY-MM, inclusive), from the partner program, by their status \
+            today: counts and estimated amounts per status, `open_pipeline` (estimates of submitted and approved registrations), \
+            `won_amount` and `win_rate` = won / (won + lost). Amounts in minor units of the reporting currency; registrations in \
+            other currencies are only counted (`other_currency_registrations`).""")
+    Map<String, Object> partnerPipeline(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Caller caller) {
+        caller.requireOwner();
+        return Map.of("object", "partner_pipeline", "data", pipeline.figures(caller.mode(), Period.months(from, to, clock)));
     }
 
     @GetMapping("/attribution")

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The insights dashboard: retention by depth, cohorts, attribution compared, adoption trend and the scorecard, as SVG charts. */
@@ -24,13 +27,18 @@ class InsightsPages {
 
     private final InsightsQueries queries;
     private final Scorecard scorecard;
+    private final PartnerPipeline pipeline;
+    private final FactExports exports;
     private final AccountDirectory directory;
     private final InsightsProperties properties;
     private final Clock clock;
 
-    InsightsPages(InsightsQueries queries, Scorecard scorecard, AccountDirectory directory, InsightsProperties properties, Clock clock) {
+    InsightsPages(InsightsQueries queries, Scorecard scorecard, PartnerPipeline pipeline, FactExports exports, AccountDirectory directory,
+            InsightsProperties properties, Clock clock) {
         this.queries = queries;
         this.scorecard = scorecard;
+        this.pipeline = pipeline;
+        this.exports = exports;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -78,6 +86,17 @@ class InsightsPages {
         model.addAttribute("money", Map.of("total", money(linear.totalRevenue()), "sourced", money(linear.sourcedRevenue()),
                 "influenced", money(linear.influencedRevenue()), "direct", money(linear.directRevenue())));
 
+        PartnerPipeline.Figures deals = pipeline.figures(caller.mode(), period);
+        model.addAttribute("pipeline", Map.of("registrations", deals.registrations(), "open", money(deals.openPipeline()),
+                "won", money(deals.wonAmount()), "winRate", deals.winRate() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", deals.winRate().doubleValue() * 100),
+                "other", deals.otherCurrencyRegistrations()));
+        model.addAttribute("pipelineRows", deals.byStatus().stream().map(x -> Map.of("status", x.status(), "registrations", x.registrations(),
+                "estimated", money(x.estimatedAmount()))).toList());
+        model.addAttribute("pipelineChart", Charts.bars("Deal registrations by status (estimated " + properties.currency() + ")",
+                deals.byStatus().stream().map(PartnerPipeline.Status::status).toList(),
+                deals.byStatus().stream().map(x -> x.estimatedAmount() / 100.0).toList(), "%,.0f"));
+        model.addAttribute("exportTables", FactExports.tables());
+
         InsightsQueries.AdoptionReport adoption = queries.adoption(caller.mode(), period);
         model.addAttribute("partnerActivity", adoption.partnerActivityImported()
                 ? adoption.activePartners() + " of " + adoption.partners() : "no data yet (import partner activity)");
@@ -94,6 +113,12 @@ class InsightsPages {
                 m.values().stream().map(v -> show(v, m.unit())).toList(), "baseline", show(m.baseline(), m.unit()),
                 "delta", show(m.delta(), m.unit()), "missing", m.missing() == null ? "" : m.missing())).toList());
         return "insights/dashboard";
+    }
+
+    @GetMapping("/console/insights/exports/{table}.{format}")
+    @PreAuthorize(OWNER_STAFF)
+    void export(@PathVariable String table, @PathVariable String format, Caller caller, HttpServletResponse response) throws IOException {
+        exports.write(table, format, caller.mode(), response);
     }
 
     private static String cohortChart(List<CohortHeatmap.Row> rows) {

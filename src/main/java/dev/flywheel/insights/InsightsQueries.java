@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +53,16 @@ class InsightsQueries {
 
     /** Every model over the same deals, for comparing them side by side. */
     Map<AttributionModel, AttributionReport.Summary> attributionAllModels(Mode mode, Period period) {
-        List<Journey> journeys = journeys(mode, period);
-        Map<AttributionModel, AttributionReport.Summary> out = new EnumMap<>(AttributionModel.class);
-        for (AttributionModel model : AttributionModel.values()) {
-            AttributionReport r = new AttributionReport(model);
-            journeys.forEach(r::add);
-            out.put(model, r.summary());
-        }
-        return out;
+        return attributionRun(mode, period).summaries();
     }
 
     Attribution attribution(Mode mode, Period period, AttributionModel model) {
-        List<Journey> journeys = journeys(mode, period);
-        AttributionReport r = new AttributionReport(model);
-        journeys.forEach(r::add);
-        return new Attribution(period, r.summary(), AttributionReport.outcomes(journeys));
+        AttributionEngine.Result r = attributionRun(mode, period);
+        return new Attribution(period, r.summary(model), r.outcomes());
+    }
+
+    private AttributionEngine.Result attributionRun(Mode mode, Period period) {
+        return AttributionEngine.run(facts.attributionFacts(mode, period.startInstant(), period.endExclusive()), properties.attributionLookbackDays());
     }
 
     /** Closed deals in the period with their journeys; optionally only those a partner sourced, touched or got credit for. */

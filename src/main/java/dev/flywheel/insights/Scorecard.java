@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The compounding scorecard: the ecosystem's flywheel metrics for the last four complete
- * quarters, each with its baseline (the first of the four) and its change from the previous
+ * quarters (partner pipeline from the partners module among them), each with its baseline (the first of the four) and its change from the previous
  * quarter. A metric whose source does not exist in this installation says so instead of showing 0.
  */
 @Service
@@ -37,12 +37,14 @@ class Scorecard {
     private final InsightsQueries queries;
     private final FactReader facts;
     private final Experiments experiments;
+    private final PartnerPipeline pipeline;
     private final Clock clock;
 
-    Scorecard(InsightsQueries queries, FactReader facts, Experiments experiments, Clock clock) {
+    Scorecard(InsightsQueries queries, FactReader facts, Experiments experiments, PartnerPipeline pipeline, Clock clock) {
         this.queries = queries;
         this.facts = facts;
         this.experiments = experiments;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -64,6 +66,8 @@ class Scorecard {
         List<Double> influenced = new ArrayList<>();
         List<Double> gmv = new ArrayList<>();
         List<Double> lift = new ArrayList<>();
+        List<Double> openPipeline = new ArrayList<>();
+        List<Double> winRate = new ArrayList<>();
         boolean anyGmv = facts.any("insights_gmv", mode);
         Period whole = new Period(quarters.get(0).from(), quarters.get(3).to());
         List<Adoption.MonthActivation> months = queries.adoption(mode, whole).activation();
@@ -81,12 +85,17 @@ class Scorecard {
             Map<YearMonth, Long> g = facts.gmv(mode, p.from(), p.to());
             gmv.add(anyGmv ? (double) g.values().stream().mapToLong(Long::longValue).sum() : null);
             lift.add(experiments.meanSignificantLift(mode, p).orElse(null));
+            PartnerPipeline.Figures deals = pipeline.figures(mode, p);
+            openPipeline.add((double) deals.openPipeline());
+            winRate.add(deals.winRate() == null ? null : deals.winRate().doubleValue());
         }
         List<Metric> metrics = new ArrayList<>();
         metrics.add(new Metric("Integration adoption rate", "ratio", activation, null));
         metrics.add(new Metric("NRR gap, depth 3+ minus depth 0", "ratio", nrrGap, null));
         metrics.add(new Metric("Partner-sourced revenue", "money", sourced, null));
         metrics.add(new Metric("Partner-influenced revenue", "money", influenced, null));
+        metrics.add(new Metric("Partner-sourced pipeline (open deal registrations created in the quarter)", "money", openPipeline, null));
+        metrics.add(new Metric("Deal registration win rate (won / (won + lost))", "ratio", winRate, null));
         metrics.add(new Metric("Marketplace GMV", "money", gmv, anyGmv ? null : "No data yet: import GMV (POST /api/v1/insights/facts/gmv) until the marketplace reports it."));
         metrics.add(new Metric("Feature impact (mean relative lift of significant A/B tests stopped in the quarter)", "ratio", lift,
                 lift.stream().allMatch(v -> v == null) ? "No data yet: no experiment with a significant result was stopped in these quarters." : null));

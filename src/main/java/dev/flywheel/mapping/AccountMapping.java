@@ -128,8 +128,10 @@ class AccountMapping {
         }
         Instant now = clock.instant();
         repository.replaceRecords(population.id(), new ArrayList<>(byAccount.values()), skipped, now);
+        SortedHashes hashes = SortedHashes.ofHex(byAccount.keySet());
+        repository.storeHashes(population.id(), hashes);
         List<Population> others = repository.ofPartnership(p.id()).stream().filter(o -> o.side() != population.side()).toList();
-        repository.recomputeOverlaps(population, others, now);
+        repository.recomputeOverlaps(population, hashes, others, now);
         audit.record(caller.organizationId(), "mapping.population_loaded", population.id(), byAccount.size() + " accounts, " + skipped + " skipped");
         return repository.find(population.id()).orElseThrow();
     }

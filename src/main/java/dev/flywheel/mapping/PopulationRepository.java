@@ -69,15 +69,30 @@ class PopulationRepository {
                 .param("id", populationId).param("n", records.size()).param("s", skipped).param("at", Sql.at(at)).update();
     }
 
-    /** Recounts the overlap of one population with each population of the other side. */
-    void recomputeOverlaps(Population loaded, List<Population> others, Instant at) {
+    /** Keeps the population's sorted hashes beside its records (in the same transaction as the records). */
+    void storeHashes(String populationId, SortedHashes hashes) {
+        jdbc.sql("delete from mapping_population_hashes where population_id = :id").param("id", populationId).update();
+        jdbc.sql("insert into mapping_population_hashes (population_id, accounts, hashes) values (:id, :n, :h)")
+                .param("id", populationId).param("n", hashes.size()).param("h", hashes.toBytes()).update();
+    }
+
+    /** The population's sorted hashes; rebuilt from its records when the derived copy is missing. */
+    SortedHashes hashes(String populationId) {
+        return jdbc.sql("select hashes from mapping_population_hashes where population_id = :id").param("id", populationId)
+                .query((rs, n) -> SortedHashes.fromBytes(rs.getBytes(1))).optional()
+                .orElseGet(() -> SortedHashes.ofHex(jdbc.sql("select account_hmac from mapping_records where population_id = :id")
+                        .param("id", populationId).query(String.class).list()));
+    }
+
+    /**
+     * Recounts the overlap of one population with each population of the other side: an exact
+     * merge of the two sorted hash arrays in memory, stored as one count per pair.
+     */
+    void recomputeOverlaps(Population loaded, SortedHashes loadedHashes, List<Population> others, Instant at) {
         String column = loaded.side() == Population.Side.OWNER ? "owner_population_id" : "partner_population_id";
         jdbc.sql("delete from mapping_overlaps where " + column + " = :id").param("id", loaded.id()).update();
         for (Population other : others) {
-            long n = jdbc.sql("""
-                    select count(*) from mapping_records a join mapping_records b on b.account_hmac = a.account_hmac
-                    where a.population_id = :a and b.population_id = :b""")
-                    .param("a", loaded.id()).param("b", other.id()).query(Long.class).single();
+            long n = loadedHashes.intersect(hashes(other.id()));
             String owner = loaded.side() == Population.Side.OWNER ? loaded.id() : other.id();
             String partner = loaded.side() == Population.Side.OWNER ? other.id() : loaded.id();
             jdbc.sql("insert into mapping_overlaps (owner_population_id, partner_population_id, overlap, computed_at) values (:o, :p, :n, :at)")
@@ -95,10 +110,11 @@ class PopulationRepository {
         if (ownerPopulations.isEmpty() || partnerPopulations.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
-                select count(distinct a.account_hmac) from mapping_records a join mapping_records b on b.account_hmac = a.account_hmac
-                where a.population_id in (:owner) and b.population_id in (:partner)""")
-                .param("owner", ownerPopulations).param("partner", partnerPopulations).query(Long.class).single();
+        if (ownerPopulations.size() == 1 && partnerPopulations.size() == 1) {
+            return overlap(ownerPopulations.get(0), partnerPopulations.get(0));
+        }
+        return SortedHashes.union(ownerPopulations.stream().map(this::hashes).toList())
+                .intersect(SortedHashes.union(partnerPopulations.stream().map(this::hashes).toList()));
     }
 
     /** Records of a population, by id descending, optionally only those also in {@code against}. */

@@ -4,6 +4,7 @@ import dev.flywheel.platform.Ids;
 import dev.flywheel.platform.Mode;
 import dev.flywheel.platform.Money;
 import dev.flywheel.platform.jdbc.Sql;
+import dev.flywheel.platform.pipeline.PartnerPipelineSource;
 import dev.flywheel.platform.paging.CursorPage;
 import dev.flywheel.platform.paging.PageQuery;
 import java.sql.Date;
@@ -163,6 +164,18 @@ class DealRepository {
                 where mode = :mode and created_at >= :from and created_at < :to""")
                 .param("mode", mode.wire()).param("from", Sql.at(from)).param("to", Sql.at(to))
                 .query((rs, n) -> new long[] {rs.getLong("registrations"), rs.getLong("partners")}).single();
+    }
+
+    /** Registrations created in [from, to) by status and currency, for the pipeline figures of other modules. */
+    List<PartnerPipelineSource.Line> pipeline(Mode mode, Instant from, Instant to) {
+        return jdbc.sql("""
+                select status, currency, count(*) as registrations, sum(estimated_amount) as estimated, sum(coalesce(won_amount, 0)) as won
+                from deal_registrations where mode = :mode and created_at >= :from and created_at < :to
+                group by status, currency order by status, currency""")
+                .param("mode", mode.wire()).param("from", Sql.at(from)).param("to", Sql.at(to))
+                .query((rs, n) -> new PartnerPipelineSource.Line(rs.getString("status").toLowerCase(java.util.Locale.ROOT), rs.getString("currency"),
+                        rs.getLong("registrations"), rs.getLong("estimated"), "WON".equals(rs.getString("status")) ? rs.getLong("won") : 0))
+                .list();
     }
 
     /** Registrations still waiting for review after their SLA ended, longest waiting first. */

@@ -3,6 +3,7 @@ package dev.flywheel.partners;
 import dev.flywheel.identity.Organization;
 import dev.flywheel.identity.Organizations;
 import dev.flywheel.platform.Mode;
+import dev.flywheel.platform.pipeline.PartnerPipelineSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * <p>Stability: the methods and records here are the module's contract for readers.
  */
 @Service
-public class PartnerActivity {
+public class PartnerActivity implements PartnerPipelineSource {
 
     /**
      * Deal registrations created in a period.
@@ -61,6 +62,12 @@ public class PartnerActivity {
     public Registrations dealRegistrations(Instant from, Instant to) {
         long[] counts = deals.registrationCounts(Mode.LIVE, from, to);
         return new Registrations(counts[0], counts[1]);
+    }
+
+    /** The partner-sourced pipeline: registrations created in {@code [from, to)} in the given mode, by status and currency. */
+    @Override
+    public List<PartnerPipelineSource.Line> pipeline(Mode mode, Instant from, Instant to) {
+        return deals.pipeline(mode, from, to);
     }
 
     /** Registrations still waiting for review after the SLA ({@code flywheel.partners.review-sla}) ended, up to {@code limit} of them. */

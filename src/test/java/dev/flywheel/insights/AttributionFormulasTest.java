@@ -106,43 +106,52 @@ class AttributionFormulasTest {
         assertThat(j.partnerInvolved()).isFalse();
     }
 
+    static AttributionEngine.Result engine(List<Opportunity> deals, List<Touch> touches) {
+        return AttributionEngine.run(AttributionFacts.of(deals, touches), 180);
+    }
+
+    static Opportunity deal(String id, String account, String status, long amount, int createdDay, int closedDay, String creator) {
+        return new Opportunity(id, account, status, amount, day(createdDay), day(closedDay), creator);
+    }
+
     @Test
     void multiPartnerDealSplitsCreditByModelAndCountsInfluenceForEach() {
         // Owner touch day 0, partner A day 10, partner B day 20, close day 30; 900.00 won.
-        Journey j = Journey.of(won("o1", 900_00, 0, 30), List.of(
-                touch("o", null, "webinar", 0), touch("a", "prt_a", "referral_click", 10), touch("b", "prt_b", "install", 20)), 180);
-        AttributionReport linear = new AttributionReport(AttributionModel.LINEAR);
-        linear.add(j);
-        AttributionReport.Summary s = linear.summary();
+        AttributionEngine.Result r = engine(List.of(won("o1", 900_00, 0, 30)), List.of(
+                touch("o", null, "webinar", 0), touch("a", "prt_a", "referral_click", 10), touch("b", "prt_b", "install", 20)));
+        AttributionReport.Summary s = r.summary(AttributionModel.LINEAR);
         assertThat(s.totalRevenue()).isEqualTo(900_00);
         assertThat(s.influencedRevenue()).isEqualTo(900_00);
         assertThat(s.sourcedRevenue()).isZero();
         assertThat(s.partnerAttributedRevenue()).isEqualTo(600_00);
         assertThat(s.ownerAttributedRevenue()).isEqualTo(300_00);
         assertThat(s.partners()).hasSize(2);
-        assertThat(s.partners()).allSatisfy(r -> {
-            assertThat(r.attributedRevenue()).isEqualTo(300_00);
-            assertThat(r.influencedRevenue()).isEqualTo(900_00);
+        assertThat(s.partners()).allSatisfy(row -> {
+            assertThat(row.attributedRevenue()).isEqualTo(300_00);
+            assertThat(row.influencedRevenue()).isEqualTo(900_00);
         });
 
-        AttributionReport u = new AttributionReport(AttributionModel.U_SHAPED);
-        u.add(j);
-        AttributionReport.Summary us = u.summary();
-        assertThat(us.partners().stream().filter(r -> r.partnerId().equals("prt_a")).findFirst().orElseThrow().attributedRevenue()).isEqualTo(180_00);
-        assertThat(us.partners().stream().filter(r -> r.partnerId().equals("prt_b")).findFirst().orElseThrow().attributedRevenue()).isEqualTo(360_00);
+        AttributionReport.Summary us = r.summary(AttributionModel.U_SHAPED);
+        assertThat(us.partners().stream().filter(row -> row.partnerId().equals("prt_a")).findFirst().orElseThrow().attributedRevenue()).isEqualTo(180_00);
+        assertThat(us.partners().stream().filter(row -> row.partnerId().equals("prt_b")).findFirst().orElseThrow().attributedRevenue()).isEqualTo(360_00);
         assertThat(us.ownerAttributedRevenue()).isEqualTo(360_00);
 
-        AttributionReport first = new AttributionReport(AttributionModel.FIRST_TOUCH);
-        first.add(j);
-        assertThat(first.summary().partnerAttributedRevenue()).isZero();
+        assertThat(r.summary(AttributionModel.FIRST_TOUCH).partnerAttributedRevenue()).isZero();
+        assertThat(r.summary(AttributionModel.LAST_TOUCH).partners()).extracting(AttributionReport.PartnerRow::attributedRevenue)
+                .containsExactly(900_00L, 0L);
+        // Time decay: weights 2^(-20/7), 2^(-10/7), 1 normalised; partner B (last) gets the most.
+        double wo = Math.pow(2, -20 / 7.0);
+        double wa = Math.pow(2, -10 / 7.0);
+        double sum = wo + wa + 1;
+        AttributionReport.Summary decay = r.summary(AttributionModel.TIME_DECAY);
+        assertThat(decay.ownerAttributedRevenue()).isEqualTo(Math.round(900_00 * wo / sum));
+        assertThat(decay.partnerAttributedRevenue()).isEqualTo(900_00 - Math.round(900_00 * wo / sum));
     }
 
     @Test
     void zeroTouchDealIsDirectAndUnattributed() {
-        AttributionReport r = new AttributionReport(AttributionModel.TIME_DECAY);
-        r.add(Journey.of(won("o1", 700, 0, 10), List.of(), 180));
-        r.add(Journey.of(new Opportunity("lost", "acct", "lost", 999, day(0), day(5), null), List.of(), 180));
-        AttributionReport.Summary s = r.summary();
+        AttributionEngine.Result r = engine(List.of(won("o1", 700, 0, 10), deal("lost", "acct", "lost", 999, 0, 5, null)), List.of());
+        AttributionReport.Summary s = r.summary(AttributionModel.TIME_DECAY);
         assertThat(s.wonDeals()).isEqualTo(1);
         assertThat(s.directRevenue()).isEqualTo(700);
         assertThat(s.unattributedRevenue()).isEqualTo(700);
@@ -151,14 +160,50 @@ class AttributionFormulasTest {
     }
 
     @Test
+    void touchesCountOnlyForTheirOwnDealAndInsideTheWindow() {
+        // Two deals on one account: a touch recorded for o2 never counts for o1; one 200 days before o1 is outside the 180-day look-back.
+        AttributionEngine.Result r = engine(List.of(deal("o1", "acct", "won", 1000, 200, 210, null), deal("o2", "acct", "won", 500, 200, 210, null)),
+                List.of(new Touch("old", "acct", null, "prt_old", "webinar", day(0)),
+                        new Touch("for-o2", "acct", "o2", "prt_b", "webinar", day(205)),
+                        new Touch("mine", "acct", "o1", null, "webinar", day(205))));
+        AttributionReport.Summary s = r.summary(AttributionModel.LINEAR);
+        assertThat(s.directRevenue()).isEqualTo(1000);
+        assertThat(s.influencedRevenue()).isEqualTo(500);
+        assertThat(s.partners()).extracting(AttributionReport.PartnerRow::partnerId).containsExactly("prt_b");
+        assertThat(s.partners().get(0).attributedRevenue()).isEqualTo(500);
+    }
+
+    @Test
+    void registrationBeforeTheOwnersFirstTouchSourcesTheDeal() {
+        AttributionEngine.Result r = engine(List.of(deal("o1", "a1", "won", 1000, 10, 40, null), deal("o2", "a2", "won", 300, 10, 40, null),
+                deal("o3", "a3", "won", 70, 10, 40, "prt_c")), List.of(
+                new Touch("r1", "a1", null, "prt_a", "deal_registration", day(5)), new Touch("w1", "a1", null, null, "webinar", day(6)),
+                new Touch("w2", "a2", null, null, "webinar", day(5)), new Touch("r2", "a2", null, "prt_b", "deal_registration", day(6))));
+        AttributionReport.Summary s = r.summary(AttributionModel.FIRST_TOUCH);
+        assertThat(s.sourcedRevenue()).isEqualTo(1070);
+        assertThat(s.influencedRevenue()).isEqualTo(300);
+        assertThat(s.partners()).filteredOn(row -> row.partnerId().equals("prt_c")).singleElement()
+                .satisfies(row -> assertThat(row.sourcedRevenue()).isEqualTo(70));
+        assertThat(s.unattributedRevenue()).isEqualTo(70);
+    }
+
+    @Test
+    void touchesAtTheSameInstantAreOrderedById() {
+        Instant t = day(3);
+        AttributionEngine.Result r = engine(List.of(won("o1", 100, 0, 10)),
+                List.of(new Touch("b", "acct", null, null, "x", t), new Touch("a", "acct", null, "prt_a", "x", t)));
+        assertThat(r.summary(AttributionModel.FIRST_TOUCH).partnerAttributedRevenue()).isEqualTo(100);
+        assertThat(r.summary(AttributionModel.LAST_TOUCH).ownerAttributedRevenue()).isEqualTo(100);
+    }
+
+    @Test
     void creditIsRoundedHalfEvenOnceAtTheEnd() {
         // 100 minor units over three linear touches by one partner each time: 33.33.. x3 = 100 exactly after summing.
-        AttributionReport r = new AttributionReport(AttributionModel.LINEAR);
-        r.add(Journey.of(won("o1", 100, 0, 10), List.of(touch("a", "prt_a", "x", 1), touch("b", null, "x", 2), touch("c", null, "x", 3)), 180));
-        r.add(Journey.of(new Opportunity("o2", "acct2", "won", 1, day(0), day(10), null), List.of(new Touch("d", "acct2", null, "prt_a", "x", day(1)),
-                new Touch("e", "acct2", null, null, "x", day(2))), 180));
+        AttributionEngine.Result r = engine(List.of(won("o1", 100, 0, 10), deal("o2", "acct2", "won", 1, 0, 10, null)),
+                List.of(touch("a", "prt_a", "x", 1), touch("b", null, "x", 2), touch("c", null, "x", 3),
+                        new Touch("d", "acct2", null, "prt_a", "x", day(1)), new Touch("e", "acct2", null, null, "x", day(2))));
         // partner: 33.333.. + 0.5 = 33.83 -> 34; owner 66.67 + 0.5 = 67.17 -> 67
-        AttributionReport.Summary s = r.summary();
+        AttributionReport.Summary s = r.summary(AttributionModel.LINEAR);
         assertThat(s.partners().get(0).attributedRevenue()).isEqualTo(34);
         assertThat(s.ownerAttributedRevenue()).isEqualTo(67);
         assertThat(AttributionReport.round(2.5)).isEqualTo(2);
@@ -167,15 +212,15 @@ class AttributionFormulasTest {
 
     @Test
     void winRateDealSizeAndTimeToCloseWithAndWithoutPartner() {
-        List<Journey> journeys = List.of(
-                Journey.of(won("p1", 1000, 0, 10), List.of(touch("a", "prt_a", "x", 1)), 180),
-                Journey.of(won("p2", 3000, 0, 30), List.of(touch("b", "prt_a", "x", 1)), 180),
-                Journey.of(new Opportunity("p3", "acct", "lost", 500, day(0), day(5), "prt_a"), List.of(), 180),
-                Journey.of(won("d1", 500, 0, 40), List.of(), 180),
-                Journey.of(new Opportunity("d2", "acct", "lost", 500, day(0), day(5), null), List.of(), 180),
-                Journey.of(new Opportunity("d3", "acct", "lost", 500, day(0), day(5), null), List.of(), 180),
-                Journey.of(new Opportunity("open", "acct", "open", 500, day(0), null, null), List.of(), 180));
-        AttributionReport.Outcomes o = AttributionReport.outcomes(journeys);
+        AttributionReport.Outcomes o = engine(List.of(
+                deal("p1", "a1", "won", 1000, 0, 10, null),
+                deal("p2", "a2", "won", 3000, 0, 30, null),
+                deal("p3", "a3", "lost", 500, 0, 5, "prt_a"),
+                deal("d1", "a4", "won", 500, 0, 40, null),
+                deal("d2", "a5", "lost", 500, 0, 5, null),
+                deal("d3", "a6", "lost", 500, 0, 5, null),
+                new Opportunity("open", "a7", "open", 500, day(0), null, null)),
+                List.of(new Touch("a", "a1", null, "prt_a", "x", day(1)), new Touch("b", "a2", null, "prt_a", "x", day(1)))).outcomes();
         assertThat(o.withPartner().closedDeals()).isEqualTo(3);
         assertThat(o.withPartner().winRate()).isEqualByComparingTo("0.6667");
         assertThat(o.withPartner().averageDealSize()).isEqualTo(2000);
@@ -183,6 +228,33 @@ class AttributionFormulasTest {
         assertThat(o.withoutPartner().closedDeals()).isEqualTo(3);
         assertThat(o.withoutPartner().winRate()).isEqualByComparingTo("0.3333");
         assertThat(o.withoutPartner().averageDealSize()).isEqualTo(500);
+    }
+
+    @Test
+    void columnarEngineAgreesWithDealByDealJourneysOnRandomData() {
+        java.util.Random random = new java.util.Random(5);
+        List<Opportunity> deals = new java.util.ArrayList<>();
+        List<Touch> touches = new java.util.ArrayList<>();
+        String[] statuses = {"won", "won", "lost", "open"};
+        for (int a = 0; a < 300; a++) {
+            String account = "acc" + a;
+            for (int k = 0; k < 1 + random.nextInt(2); k++) {
+                int created = random.nextInt(300);
+                deals.add(new Opportunity("o" + a + "_" + k, account, statuses[random.nextInt(4)], 1 + random.nextInt(100_000), day(created),
+                        day(created + 1 + random.nextInt(60)), random.nextInt(10) == 0 ? "p" + random.nextInt(7) : null));
+            }
+            for (int i = random.nextInt(12); i > 0; i--) {
+                String opportunity = random.nextInt(6) == 0 ? "o" + a + "_" + random.nextInt(3) : null;
+                touches.add(new Touch("t" + random.nextInt(1_000_000), account, opportunity, random.nextInt(3) == 0 ? null : "p" + random.nextInt(7),
+                        random.nextInt(5) == 0 ? "deal_registration" : "webinar", T0.plusSeconds(random.nextInt(400) * DAY / 4)));
+            }
+        }
+        AttributionEngine.Result r = engine(deals, touches);
+        List<Journey> journeys = deals.stream().map(d -> Journey.of(d, touches.stream().filter(t -> t.account().equals(d.account())).toList(), 180)).toList();
+        for (AttributionModel model : AttributionModel.values()) {
+            assertThat(r.summary(model)).isEqualTo(DealByDealReference.summary(model, journeys));
+        }
+        assertThat(r.outcomes()).isEqualTo(DealByDealReference.outcomes(journeys));
     }
 
     @Test

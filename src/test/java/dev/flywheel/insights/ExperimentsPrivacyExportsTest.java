@@ -98,6 +98,83 @@ class ExperimentsPrivacyExportsTest extends IntegrationTest {
         assertProblem(owner().get("/api/v1/insights/exports/secrets.csv"), 404, "/problems/not-found");
     }
 
+    @Test
+    void parquetExportReadsBackWithTypedColumnsAndEveryRow() throws Exception {
+        String account = unique("pq");
+        owner().put("/api/v1/accounts/" + account, "{\"name\":\"Parquet\"}");
+        String tag = unique("pq");
+        Api.Response partner = owner().post("/api/v1/partners", "{\"name\":\"Parquet " + tag + "\",\"type\":\"solution\",\"domain\":\"" + tag
+                + ".example\",\"admin_email\":\"admin-" + tag + "@example.org\"}");
+        assertThat(partner.status()).as(partner.body()).isEqualTo(201);
+        String partnerId = partner.text("id");
+        String touch = unique("tch");
+        String partnerTouch = unique("tch");
+        Api.Response stored = owner().post("/api/v1/insights/facts/touchpoints", "{\"data\":[{\"id\":\"" + touch + "\",\"account_id\":\"" + account
+                + "\",\"kind\":\"webinar\",\"occurred_at\":\"2025-02-03T10:15:30.123456Z\"},{\"id\":\"" + partnerTouch + "\",\"account_id\":\""
+                + account + "\",\"partner_id\":\"" + partnerId + "\",\"kind\":\"deal_registration\",\"occurred_at\":\"2025-02-04T00:00:00Z\"}]}");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        owner().post("/api/v1/insights/facts/mrr-changes", "{\"data\":[{\"id\":\"" + unique("chg") + "\",\"account_id\":\"" + account
+                + "\",\"effective_on\":\"2025-02-03\",\"mrr\":4900}]}");
+
+        java.net.http.HttpResponse<byte[]> response = download("/api/v1/insights/exports/touchpoints.parquet");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/vnd.apache.parquet");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("touchpoints", ".parquet");
+        java.nio.file.Path mrr = java.nio.file.Files.createTempFile("mrr", ".parquet");
+        try {
+            java.nio.file.Files.write(file, response.body());
+            java.nio.file.Files.write(mrr, download("/api/v1/insights/exports/mrr-changes.parquet").body());
+            long total = jdbc.sql("select count(*) from insights_touchpoints where mode = 'live'").query(Long.class).single();
+            try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                 java.sql.Statement s = duck.createStatement()) {
+                java.util.Map<String, String> types = new java.util.HashMap<>();
+                try (java.sql.ResultSet rs = s.executeQuery("describe select * from read_parquet('" + file + "')")) {
+                    while (rs.next()) {
+                        types.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                assertThat(types).containsEntry("id", "VARCHAR").containsEntry("occurred_at", "TIMESTAMP WITH TIME ZONE")
+                        .containsEntry("partner_id", "VARCHAR").containsEntry("kind", "VARCHAR");
+                try (java.sql.ResultSet rs = s.executeQuery("select count(*) from read_parquet('" + file + "')")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(total);
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("select account_id, partner_id, kind, epoch_us(occurred_at) from read_parquet('" + file
+                        + "') where id in ('" + touch + "', '" + partnerTouch + "') order by occurred_at")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo(account);
+                    assertThat(rs.getString(2)).isNull();
+                    assertThat(rs.getLong(4)).isEqualTo(java.time.Instant.parse("2025-02-03T10:15:30.123456Z").getEpochSecond() * 1_000_000 + 123_456);
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2)).isEqualTo(partnerId);
+                    assertThat(rs.getString(3)).isEqualTo("deal_registration");
+                    assertThat(rs.next()).isFalse();
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("select typeof(effective_on), typeof(mrr), cast(effective_on as varchar), mrr from read_parquet('"
+                        + mrr + "') where account_id = '" + account + "'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("DATE");
+                    assertThat(rs.getString(2)).isEqualTo("BIGINT");
+                    assertThat(rs.getString(3)).isEqualTo("2025-02-03");
+                    assertThat(rs.getLong(4)).isEqualTo(4900);
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(mrr);
+        }
+        assertProblem(owner().get("/api/v1/insights/exports/touchpoints.xlsx"), 400, "/problems/validation");
+    }
+
+    private java.net.http.HttpResponse<byte[]> download(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + OWNER_KEY).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private java.net.http.HttpResponse<String> ndjson(String path) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
