@@ -108,7 +108,7 @@ class AccountMapping {
         if (records.size() > properties.maxRecords()) {
             throw ApiException.invalid("records", "must be at most " + properties.maxRecords() + " per load");
         }
-        PartnershipKeys.Partnership p = keys.find(population.partnerId(), caller.mode()).orElseThrow();
+        PartnershipKeys.Partnership p = keys.lock(population.partnerId(), caller.mode());
         Map<String, PopulationRepository.NewRecord> byAccount = new LinkedHashMap<>();
         long skipped = 0;
         for (int i = 0; i < records.size(); i++) {

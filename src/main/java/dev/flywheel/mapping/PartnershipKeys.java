@@ -83,6 +83,18 @@ class PartnershipKeys {
                 .optional();
     }
 
+    /**
+     * Holds the partnership's row lock until the caller's transaction ends, so two loads on
+     * opposite sides of one partnership take turns: each then counts its overlap against what the
+     * other has committed, and neither misses the other's new records.
+     */
+    Partnership lock(String partnerId, Mode mode) {
+        return jdbc.sql("select id, wrapped_key from mapping_partnerships where partner_id = :p and mode = :m for update")
+                .param("p", partnerId).param("m", mode.wire())
+                .query((rs, n) -> new Partnership(rs.getString("id"), partnerId, mode, unwrap(rs.getString("id"), rs.getString("wrapped_key"))))
+                .single();
+    }
+
     /** Every partnership, to find one person's records (each partnership hashes the email under its own key). */
     java.util.List<Partnership> all() {
         return jdbc.sql("select id, partner_id, mode, wrapped_key from mapping_partnerships order by id")

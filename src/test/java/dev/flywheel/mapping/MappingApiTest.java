@@ -9,6 +9,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,35 @@ class MappingApiTest extends IntegrationTest {
         assertThat(reloaded.json().get("records").asLong()).isEqualTo(2);
         assertThat(cell(owner().get("/api/v1/mapping/overlaps?partner_id=" + partnerId), ownerProspects, partnerCustomers)).isEqualTo(2);
         assertThat(cell(partner().get("/api/v1/mapping/overlaps"), ownerProspects, partnerCustomers)).isEqualTo(2);
+    }
+
+    @Test
+    void loadsOnBothSidesAtOnceCountEachOthersRecords() throws Exception {
+        String ownerPop = createOwner("Concurrent owner", "prospects", "counts", records(0, 1));
+        String partnerPop = createPartner("Concurrent partner", "customers", "counts", records(5000, 1));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 6; round++) {
+                // Each round uses fresh domains: 300 each side, 120 shared. A load that counted against the
+                // other side's previous list would see 0 shared.
+                int base = round * 1000;
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Api.Response> o = pool.submit(() -> {
+                    together.await();
+                    return owner().put("/api/v1/mapping/populations/" + ownerPop + "/records", "{\"records\":" + records(base, 300) + "}");
+                });
+                Future<Api.Response> q = pool.submit(() -> {
+                    together.await();
+                    return partner().put("/api/v1/mapping/populations/" + partnerPop + "/records", "{\"records\":" + records(base + 180, 300) + "}");
+                });
+                assertThat(o.get().status()).as(o.get().body()).isEqualTo(200);
+                assertThat(q.get().status()).as(q.get().body()).isEqualTo(200);
+                assertThat(cell(owner().get("/api/v1/mapping/overlaps?partner_id=" + partnerId), ownerPop, partnerPop)).as("round " + round).isEqualTo(120);
+                assertThat(cell(partner().get("/api/v1/mapping/overlaps"), ownerPop, partnerPop)).as("round " + round).isEqualTo(120);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

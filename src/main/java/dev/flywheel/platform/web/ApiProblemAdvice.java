@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -181,6 +182,21 @@ class ApiProblemAdvice {
         return Problem.response(ProblemType.CONFLICT,
                 "The request conflicts with data that already exists (for example a duplicate name or identifier). Nothing was changed.",
                 ApiPaths.pathOf(request));
+    }
+
+    /**
+     * Another request held the rows this one had to change (a lock wait timed out, or the database
+     * chose this transaction as a deadlock victim). Everything was rolled back, so the same request
+     * can simply be sent again.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Map<String, Object>> busy(ConcurrencyFailureException e, HttpServletRequest request) {
+        log.info("Request {} {} gave way to a concurrent change: {}", request.getMethod(), ApiPaths.pathOf(request), e.getMostSpecificCause().getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return Problem.response(ProblemType.CONFLICT,
+                "Another request was changing the same data at the same moment, so nothing was changed. Send the request again.",
+                ApiPaths.pathOf(request), List.of(), Map.of(), headers);
     }
 
     @ExceptionHandler(Exception.class)
