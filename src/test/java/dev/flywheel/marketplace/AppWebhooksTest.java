@@ -40,6 +40,8 @@ class AppWebhooksTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    WebhookHealthCheck webhookHealth;
 
     private Api owner() {
         return api().as(OWNER_KEY);
@@ -157,6 +159,11 @@ class AppWebhooksTest extends IntegrationTest {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream().anyMatch(r -> r.body().contains("webhook.test")));
             assertThat(receiver.received()).filteredOn(r -> r.body().contains("\"queued\"")).hasSize(1);
             assertThat(receiver.received()).noneMatch(r -> r.body().contains("after-uninstall"));
+
+            // The review check judges the app on these real deliveries: one attempt was refused with a 503.
+            ReviewCheck.Result health = webhookHealth.check(new ReviewCheck.Subject("lst_x", partner.id(), app.id(), null, List.of()));
+            assertThat(health.outcome()).isEqualTo(ReviewCheck.Outcome.WARNING);
+            assertThat(health.findings()).anySatisfy(f -> assertThat(f).contains("delivery attempts succeeded in the last 7 days"));
 
             // Installing again brings the subscription back for new events.
             installs.install(customer.caller(), slug);
