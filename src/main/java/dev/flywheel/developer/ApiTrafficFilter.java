@@ -106,10 +106,14 @@ class ApiTrafficFilter extends OncePerRequestFilter {
             response.setHeader("RateLimit", "\"" + p.name() + "\";r=" + probe.getRemainingTokens() + ";t=" + reset);
         }
         Object version = request.getAttribute(ApiVersionFilter.VERSION);
-        if (version != null) {
-            usage.count(version.toString(), caller.actorId(), caller.organizationId());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // Counted once the answer is known, so client errors per app can be reported.
+            if (version != null) {
+                usage.count(version.toString(), caller.actorId(), caller.organizationId(), response.getStatus());
+            }
         }
-        chain.doFilter(request, response);
     }
 
     private Bucket bucket(String key, int perMinute) {

@@ -84,8 +84,20 @@ class AppRepository {
         return CursorPage.of(rows, query, App::id);
     }
 
+    /** Active live apps, oldest first, at most {@code limit}. */
+    List<App> activeLive(int limit) {
+        return jdbc.sql("select * from developer_apps where disabled_at is null and mode = 'live' order by id limit :limit")
+                .param("limit", limit).query(AppRepository::map).list();
+    }
+
     long countActive() {
         return jdbc.sql("select count(*) from developer_apps where disabled_at is null").query(Long.class).single();
+    }
+
+    /** Records that an API key was issued for the app. */
+    void linkKey(String keyId, String appId) {
+        jdbc.sql("insert into developer_app_keys (key_id, app_id) values (:key, :app) on conflict do nothing").param("key", keyId).param("app", appId)
+                .update();
     }
 
     void insertSecret(StoredSecret s) {

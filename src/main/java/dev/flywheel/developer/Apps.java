@@ -71,6 +71,11 @@ public class Apps {
         return apps.find(id);
     }
 
+    /** Active live apps of every organization (at most 5,000, oldest first), for ecosystem-wide health checks. */
+    public List<App> activeLive() {
+        return apps.activeLive(5_000);
+    }
+
     public Optional<App> findByClientId(String clientId) {
         return apps.findByClientId(clientId);
     }
@@ -141,7 +146,10 @@ public class Apps {
             }
         }
         String label = name == null || name.isBlank() ? app.name() + " key" : name.trim();
-        return keys.issue(app.organizationId(), app.mode(), label, caller.actorId(), keyScopes, expiresAt);
+        ApiKeys.Issued issued = keys.issue(app.organizationId(), app.mode(), label, caller.actorId(), keyScopes, expiresAt);
+        // Remembered so the app's API traffic (and errors) include the calls made with its keys.
+        this.apps.linkKey(issued.key().id(), app.id());
+        return issued;
     }
 
     private void requireLiveVersion(String version) {

@@ -176,6 +176,11 @@ public class Events {
         return catalog.current(name).isPresent();
     }
 
+    /** The type as the catalog has it now (cached briefly), or empty for an unknown type. */
+    public Optional<EventType> type(String name) {
+        return catalog.current(name).map(EventCatalog.Current::type);
+    }
+
     /** The names of every type in the catalog, sorted. */
     public List<String> typeNames() {
         return catalog.all().stream().map(EventType::name).toList();

@@ -5,6 +5,7 @@ import dev.flywheel.identity.Organization;
 import dev.flywheel.identity.Organizations;
 import dev.flywheel.insights.IntegrationInstalls;
 import dev.flywheel.platform.Mode;
+import dev.flywheel.webhooks.InstallSubscriptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Tells the rest of Flywheel what happened in the marketplace, inside the transaction that did
  * it: the catalog events {@code app.installed}, {@code app.uninstalled}, {@code review.posted}
  * and {@code listing.published} (stored by the events module and delivered to webhook
- * subscribers), and installs as facts for insights. {@code app_id} is the linked developer
+ * subscribers), installs as facts for insights, and installs to the webhooks module, which
+ * subscribes the app's endpoints to the account's events (and stops them on uninstall). {@code app_id} is the linked developer
  * platform app, or the listing id while no app is linked.
  */
 @Component
@@ -23,15 +25,20 @@ class Announcements {
     private final Events events;
     private final IntegrationInstalls insights;
     private final Organizations organizations;
+    private final InstallSubscriptions webhooks;
 
-    Announcements(Events events, IntegrationInstalls insights, Organizations organizations) {
+    Announcements(Events events, IntegrationInstalls insights, Organizations organizations, InstallSubscriptions webhooks) {
         this.events = events;
+        this.webhooks = webhooks;
         this.insights = insights;
         this.organizations = organizations;
     }
 
     void installed(Listing listing, Installation installation) {
         String account = productAccount(installation.accountId());
+        if (listing.appId() != null) {
+            webhooks.installed(installation.id(), listing.appId(), account, installation.scopes());
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("app_id", appId(listing));
         data.put("install_id", installation.id());
@@ -42,9 +49,19 @@ class Announcements {
 
     void uninstalled(Listing listing, Installation installation, Instant at) {
         String account = productAccount(installation.accountId());
+        webhooks.uninstalled(installation.id());
         events.emit("app.uninstalled", account, Map.of("app_id", appId(listing), "install_id", installation.id(), "reason", "uninstalled by the customer"),
                 Mode.LIVE, "app.uninstalled:" + installation.id() + ":" + at);
         insights.uninstalled(Mode.LIVE, installation.id(), account, listing.slug(), listing.partnerId(), installation.installedAt(), at);
+    }
+
+    /** The listing was suspended: its app's endpoints stop receiving the install's events until it is reinstated. */
+    void suspended(Installation installation, String reason) {
+        webhooks.suspended(installation.id(), reason);
+    }
+
+    void reinstated(Installation installation) {
+        webhooks.reinstated(installation.id());
     }
 
     void reviewPosted(Listing listing, Review review) {

@@ -20,7 +20,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps every live listing's certification tier equal to what {@link CertificationRules} say of
  * its current figures: after installs and reviews change, when the product reports health, and
- * hourly. Each change is recorded with its reason; evaluating twice changes nothing.
+ * hourly. Webhook delivery success and the API error rate are measured over the last 30 days for
+ * the listing's linked app (from the webhooks module's attempt log and the developer module's usage
+ * report); a figure Flywheel has not measured (no app, no delivery attempted, no API call) falls
+ * back to what the product reported, and counts as not met without either. Each change is recorded with its reason; evaluating twice changes nothing.
  */
 @Service
 class Certifications {
@@ -38,9 +41,14 @@ class Certifications {
     private final ApplicationEventPublisher events;
     private final MarketplaceProperties properties;
     private final Clock clock;
+    private final dev.flywheel.webhooks.AppWebhookHealth webhookHealth;
+    private final dev.flywheel.developer.AppApiTraffic apiTraffic;
 
     Certifications(JdbcClient jdbc, ListingRepository listings, SignalsRepository signals, AuditLog audit, ApplicationEventPublisher events,
-            MarketplaceProperties properties, Clock clock) {
+            MarketplaceProperties properties, Clock clock, dev.flywheel.webhooks.AppWebhookHealth webhookHealth,
+            dev.flywheel.developer.AppApiTraffic apiTraffic) {
+        this.webhookHealth = webhookHealth;
+        this.apiTraffic = apiTraffic;
         this.jdbc = jdbc;
         this.listings = listings;
         this.signals = signals;
@@ -128,8 +136,16 @@ class Certifications {
                         Sql.instant(rs, "reported_at"))).optional().orElse(null);
         // Health older than 30 days no longer says anything about the app.
         boolean fresh = health != null && health.reportedAt().isAfter(now.minus(java.time.Duration.ofDays(30)));
+        Double reportedWebhooks = fresh && health.webhookSuccessRate() != null ? health.webhookSuccessRate().doubleValue() : null;
+        Double reportedApi = fresh && health.apiErrorRate() != null ? health.apiErrorRate().doubleValue() : null;
+        Double measuredWebhooks = null;
+        Double measuredApi = null;
+        if (listing.appId() != null) {
+            measuredWebhooks = webhookHealth.of(listing.appId(), now, java.time.Duration.ofDays(30)).current().successRate();
+            java.time.LocalDate today = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+            measuredApi = apiTraffic.of(listing.appId(), today.minusDays(29), today.plusDays(1)).errorRate();
+        }
         return new CertificationRules.Inputs(raw.activeInstalls(), raw.reviewCount(), bayes, completeness,
-                fresh && health.webhookSuccessRate() != null ? health.webhookSuccessRate().doubleValue() : null,
-                fresh && health.apiErrorRate() != null ? health.apiErrorRate().doubleValue() : null);
+                measuredWebhooks != null ? measuredWebhooks : reportedWebhooks, measuredApi != null ? measuredApi : reportedApi);
     }
 }

@@ -176,6 +176,7 @@ class Installs {
             return;
         }
         for (Installation installation : installations.activeOf(listing.id())) {
+            announcements.suspended(installation, event.reason());
             Caller onBehalf = new Caller("marketplace", installation.accountId(), OrganizationKind.CUSTOMER, Role.CUSTOMER_ADMIN,
                     dev.flywheel.platform.Mode.LIVE, "marketplace (listing suspended)");
             for (Grant grant : grants.ofAccount(onBehalf)) {
@@ -184,6 +185,16 @@ class Installs {
                 }
             }
         }
+    }
+
+    /** A reinstated listing's installs deliver webhooks again (their OAuth grants stay revoked: customers authorize again). */
+    @EventListener
+    void on(ListingReinstated event) {
+        Listing listing = listings.find(event.listingId()).orElseThrow();
+        if (listing.appId() == null) {
+            return;
+        }
+        installations.activeOf(listing.id()).forEach(announcements::reinstated);
     }
 
     /**

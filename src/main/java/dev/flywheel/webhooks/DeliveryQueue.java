@@ -35,20 +35,25 @@ class DeliveryQueue {
 
     private static final String INSERT = """
             insert into webhook_deliveries (id, endpoint_id, event_id, event_type, ordering_key, payload, status, next_attempt_at, created_at,
-                                            last_error)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                            last_error, subscription_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * Due deliveries of enabled endpoints, oldest due first; an ordering key holds a delivery back
      * while an earlier one with the same key is still pending or in flight for that endpoint. The
      * endpoint's status is read with a scalar subquery on purpose: as a join (or EXISTS, which
      * PostgreSQL turns into one) the planner combined the pending index with the per-endpoint index
-     * and read every delivery the endpoint ever had, on each claim.
+     * and read every delivery the endpoint ever had, on each claim. A partner-app delivery also
+     * needs its install-scoped subscription to be active (same scalar-subquery form): uninstalling
+     * cancels what is queued, and this keeps a message queued concurrently with the uninstall from
+     * going out ({@link #cancelInactive} then cancels it).
      */
     private static final String DUE = """
             select d.id from webhook_deliveries d
              where d.status = 'PENDING' and d.next_attempt_at <= :now
                and (select e.status from webhook_endpoints e where e.id = d.endpoint_id) = 'ENABLED'
+               and (d.subscription_id is null
+                    or (select s.status from webhook_subscriptions s where s.id = d.subscription_id) = 'ACTIVE')
                and (d.ordering_key is null or not exists (
                     select 1 from webhook_deliveries o
                      where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.id < d.id
@@ -89,7 +94,7 @@ class DeliveryQueue {
                 throw new IllegalStateException("A new delivery is pending (or failed before any attempt), not " + d.status());
             }
             rows.add(new Object[] {d.id(), d.endpointId(), d.eventId(), d.eventType(), d.orderingKey(), d.payload(), d.status().name(),
-                Sql.at(d.nextAttemptAt()), Sql.at(d.createdAt()), d.lastError()});
+                Sql.at(d.nextAttemptAt()), Sql.at(d.createdAt()), d.lastError(), d.subscriptionId()});
         }
         template.batchUpdate(INSERT, rows);
     }
@@ -216,13 +221,43 @@ class DeliveryQueue {
     /** Puts a finished delivery back in the queue for an attempt now, with a fresh retry schedule. */
     boolean resend(String id, Instant now) {
         return jdbc.sql("update webhook_deliveries set status = 'PENDING', retry_step = 0, next_attempt_at = :now "
-                + "where id = :id and status in ('DELIVERED', 'FAILED')").param("id", id).param("now", Sql.at(now)).update() == 1;
+                + "where id = :id and status in ('DELIVERED', 'FAILED') and " + SUBSCRIPTION_ACTIVE)
+                .param("id", id).param("now", Sql.at(now)).update() == 1;
+    }
+
+    /** An owner delivery, or a partner-app delivery whose install-scoped subscription is still active. */
+    private static final String SUBSCRIPTION_ACTIVE =
+            "(subscription_id is null or subscription_id in (select s.id from webhook_subscriptions s where s.status = 'ACTIVE'))";
+
+    /**
+     * Cancels every message of the install's subscriptions that has not gone out: waiting ones, and
+     * claimed ones (their claim is dropped, so the dispatcher cannot record them as sent or failed).
+     * Returns how many.
+     */
+    int cancelForInstall(String installId, String reason) {
+        return jdbc.sql("""
+                update webhook_deliveries set status = 'CANCELLED', claim_token = null, claim_expires_at = null, last_error = :reason
+                 where subscription_id in (select s.id from webhook_subscriptions s where s.install_id = :install)
+                   and status in ('PENDING', 'SENDING')""")
+                .param("install", installId).param("reason", reason).update();
+    }
+
+    /**
+     * Cancels waiting messages whose subscription is no longer active: those queued by an event
+     * stored concurrently with an uninstall, after the uninstall had cancelled the rest. The claim
+     * query never hands them out; this only tidies them away. Returns how many.
+     */
+    int cancelInactive() {
+        return jdbc.sql("""
+                update webhook_deliveries set status = 'CANCELLED', last_error = 'the install ended before the message went out'
+                 where status = 'PENDING' and subscription_id is not null
+                   and subscription_id in (select s.id from webhook_subscriptions s where s.status <> 'ACTIVE')""").update();
     }
 
     /** Every failed delivery of the endpoint created at or after {@code since} goes back in the queue; returns how many. */
     int recover(String endpointId, Instant since, Instant now) {
         return jdbc.sql("update webhook_deliveries set status = 'PENDING', retry_step = 0, next_attempt_at = :now "
-                + "where endpoint_id = :endpoint and status = 'FAILED' and created_at >= :since")
+                + "where endpoint_id = :endpoint and status = 'FAILED' and created_at >= :since and " + SUBSCRIPTION_ACTIVE)
                 .param("endpoint", endpointId).param("since", Sql.at(since)).param("now", Sql.at(now)).update();
     }
 
@@ -269,6 +304,6 @@ class DeliveryQueue {
         return new Delivery(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("event_id"), rs.getString("event_type"),
                 rs.getString("ordering_key"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("retry_step"),
                 rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"), Sql.instant(rs, "created_at"), Sql.instant(rs, "delivered_at"),
-                lastCode, rs.getString("last_error"));
+                lastCode, rs.getString("last_error"), rs.getString("subscription_id"));
     }
 }

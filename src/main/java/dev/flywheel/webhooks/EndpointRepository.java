@@ -31,10 +31,10 @@ class EndpointRepository {
 
     void insert(Endpoint e) {
         jdbc.sql("""
-                insert into webhook_endpoints (id, organization_id, install_id, mode, url, description, event_types, origin, status,
+                insert into webhook_endpoints (id, organization_id, app_id, mode, url, description, event_types, origin, status,
                                                rate_limit, secret_version, pinned_versions, created_at, updated_at)
-                values (:id, :org, :install, :mode, :url, :description, :types, :origin, :status, :rate, :secretVersion, :pins, :created, :updated)""")
-                .param("id", e.id()).param("org", e.organizationId()).param("install", e.installId()).param("mode", e.mode().wire())
+                values (:id, :org, :app, :mode, :url, :description, :types, :origin, :status, :rate, :secretVersion, :pins, :created, :updated)""")
+                .param("id", e.id()).param("org", e.organizationId()).param("app", e.appId()).param("mode", e.mode().wire())
                 .param("url", e.url()).param("description", e.description()).param("types", String.join(" ", e.eventTypes()))
                 .param("origin", e.origin()).param("status", e.status().name()).param("rate", e.rateLimit())
                 .param("secretVersion", e.secretVersion()).param("pins", pins(e.pinnedVersions())).param("created", Sql.at(e.createdAt())).param("updated", Sql.at(e.updatedAt()))
@@ -45,18 +45,31 @@ class EndpointRepository {
         return jdbc.sql("select * from webhook_endpoints where id = :id").param("id", id).query(EndpointRepository::map).optional();
     }
 
-    CursorPage<Endpoint> page(String organizationId, Mode mode, PageQuery query) {
+    /**
+     * An organization's endpoints in one mode, newest first: with {@code appId}, only that app's;
+     * with {@code appsOnly}, only app endpoints (a partner's view); otherwise only its own (non-app) endpoints.
+     */
+    CursorPage<Endpoint> page(String organizationId, Mode mode, String appId, boolean appsOnly, PageQuery query) {
         List<Endpoint> rows = jdbc.sql("""
                 select * from webhook_endpoints where organization_id = :org and mode = :mode
+                  and (case when cast(:app as varchar) is not null then app_id = :app
+                            when :appsOnly then app_id is not null else app_id is null end)
                   and (cast(:after as varchar) is null or id < :after)
                 order by id desc limit :limit""")
-                .param("org", organizationId).param("mode", mode.wire()).param("after", query.startingAfter()).param("limit", query.fetchSize())
+                .param("org", organizationId).param("mode", mode.wire()).param("app", appId).param("appsOnly", appsOnly)
+                .param("after", query.startingAfter()).param("limit", query.fetchSize())
                 .query(EndpointRepository::map).list();
         return CursorPage.of(rows, query, Endpoint::id);
     }
 
     List<Endpoint> enabled(Mode mode) {
         return jdbc.sql("select * from webhook_endpoints where mode = :mode and status = 'ENABLED'").param("mode", mode.wire())
+                .query(EndpointRepository::map).list();
+    }
+
+    /** An app's endpoints (any status), oldest first. */
+    List<Endpoint> ofApp(String appId) {
+        return jdbc.sql("select * from webhook_endpoints where app_id = :app order by id").param("app", appId)
                 .query(EndpointRepository::map).list();
     }
 
@@ -137,7 +150,7 @@ class EndpointRepository {
     static Endpoint map(ResultSet rs, int n) throws SQLException {
         int rate = rs.getInt("rate_limit");
         Integer rateLimit = rs.wasNull() ? null : rate;
-        return new Endpoint(rs.getString("id"), rs.getString("organization_id"), rs.getString("install_id"), Mode.fromWire(rs.getString("mode")),
+        return new Endpoint(rs.getString("id"), rs.getString("organization_id"), rs.getString("app_id"), Mode.fromWire(rs.getString("mode")),
                 rs.getString("url"), rs.getString("description"), Arrays.asList(rs.getString("event_types").split(" ")), rs.getString("origin"),
                 EndpointStatus.valueOf(rs.getString("status")), rs.getString("disabled_reason"), rateLimit, rs.getInt("secret_version"),
                 Sql.instant(rs, "failing_since"), pins(rs.getString("pinned_versions")), Sql.instant(rs, "created_at"),

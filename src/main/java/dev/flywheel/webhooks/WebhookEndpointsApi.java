@@ -38,7 +38,9 @@ class WebhookEndpointsApi {
             @NotEmpty @Size(max = 200) @Schema(description = "Event types to receive; [\"*\"] for every type") List<String> eventTypes,
             @Size(max = 500) String description,
             @Schema(description = "Most deliveries per second to this endpoint; none when absent") Integer rateLimit,
-            @Size(max = 200) @Schema(description = PINS) Map<String, Integer> pinnedVersions) {
+            @Size(max = 200) @Schema(description = PINS) Map<String, Integer> pinnedVersions,
+            @Size(max = 40) @Schema(description = "The partner app the endpoint is for, when a partner key or admin creates it; "
+                    + "implied by an app's client-credentials token") String appId) {
     }
 
     static final String PINS = "Event type to schema version, e.g. {\"deal.closed_won\": 1}: events of a newer version are delivered "
@@ -57,10 +59,12 @@ class WebhookEndpointsApi {
 
     record EndpointView(String id, String object, String url, List<String> eventTypes, String description, String status,
             String disabledReason, String mode, Integer rateLimit, String origin, Instant failingSince, Map<String, Integer> pinnedVersions, Instant createdAt, Instant updatedAt,
+            @Schema(description = "The partner app whose endpoint it is; null for the owner's own") String appId,
             String secret) {
         static EndpointView of(Endpoint e, String secret) {
             return new EndpointView(e.id(), "webhook_endpoint", e.url(), e.eventTypes(), e.description(), e.status().wire(),
-                    e.disabledReason(), e.mode().wire(), e.rateLimit(), e.origin(), e.failingSince(), e.pinnedVersions(), e.createdAt(), e.updatedAt(), secret);
+                    e.disabledReason(), e.mode().wire(), e.rateLimit(), e.origin(), e.failingSince(), e.pinnedVersions(), e.createdAt(), e.updatedAt(),
+                    e.appId(), secret);
         }
     }
 
@@ -97,34 +101,41 @@ class WebhookEndpointsApi {
     @Operation(summary = "Create a webhook endpoint",
             description = "Answers 201 with the endpoint and its signing secret `whsec_…` (Standard Webhooks). The URL must be https "
                     + "for live-mode endpoints and must not resolve to a private or loopback address. Events of the listed types, in "
-                    + "the calling key's mode, are delivered from now on. Owner keys and owner admins.")
+                    + "the calling key's mode, are delivered from now on. Owner keys and owner admins create the owner's own endpoints. "
+                    + "A partner app's endpoint is created with the app's client-credentials token (scope webhooks:write), or by a partner "
+                    + "key or admin naming `app_id`: it receives only the events of customer accounts that have the app installed, of the "
+                    + "types the install's consented scopes allow (`deal.*` needs deals:read, any product type events:read; Flywheel's own "
+                    + "types never); types the app's declared scopes can never allow are refused.")
     ResponseEntity<EndpointView> create(@Valid @RequestBody CreateBody body, Caller caller) {
-        caller.requireOwnerAdmin();
-        WebhookEndpoints.Created created = service.create(caller.organizationId(), caller.mode(), body.url(), body.eventTypes(),
-                body.description(), body.rateLimit(), body.pinnedVersions() == null ? Map.of() : body.pinnedVersions(),
-                caller.isApiKey() ? "api" : "console");
+        dev.flywheel.developer.App app = service.appForCreate(caller, body.appId());
+        Map<String, Integer> pins = body.pinnedVersions() == null ? Map.of() : body.pinnedVersions();
+        String origin = caller.isApiKey() ? "api" : "console";
+        WebhookEndpoints.Created created = app == null
+                ? service.create(caller.organizationId(), caller.mode(), body.url(), body.eventTypes(), body.description(), body.rateLimit(),
+                        pins, origin)
+                : service.createForApp(app, body.url(), body.eventTypes(), body.description(), body.rateLimit(), pins, origin);
         return ResponseEntity.status(HttpStatus.CREATED).body(EndpointView.of(created.endpoint(), created.secret()));
     }
 
     @GetMapping
-    @Operation(summary = "List webhook endpoints", description = "Newest first, cursor-paged; secrets are never listed.")
+    @Operation(summary = "List webhook endpoints", description = "Newest first, cursor-paged; secrets are never listed. The owner sees its own "
+            + "endpoints; a partner its apps' (`app_id` narrows to one app; an app's token sees only its own).")
     CursorPage<EndpointView> list(@RequestParam(required = false) Integer limit,
-            @RequestParam(name = "starting_after", required = false) String startingAfter, Caller caller) {
-        caller.requireOwner();
-        return service.page(caller, PageQuery.of(limit, startingAfter)).map(e -> EndpointView.of(e, null));
+            @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @RequestParam(name = "app_id", required = false) String appId, Caller caller) {
+        return service.page(caller, appId, PageQuery.of(limit, startingAfter)).map(e -> EndpointView.of(e, null));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a webhook endpoint")
     EndpointView get(@PathVariable String id, Caller caller) {
-        caller.requireOwner();
         return EndpointView.of(service.require(id, caller), null);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a webhook endpoint", description = "URL, event types, description, rate limit, or status (enable / disable).")
     EndpointView update(@PathVariable String id, @Valid @RequestBody UpdateBody body, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         Endpoint endpoint = service.require(id, caller);
         return EndpointView.of(service.update(endpoint,
                 new WebhookEndpoints.Changes(body.url(), body.eventTypes(), body.description(), body.rateLimit(), body.status(),
@@ -134,15 +145,15 @@ class WebhookEndpointsApi {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a webhook endpoint", description = "Stops delivery at once and deletes its queue and delivery log.")
     ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         service.delete(service.require(id, caller));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/secret")
-    @Operation(summary = "Reveal the signing secret", description = "The current secret. Recorded in the audit log. Owner admins only.")
+    @Operation(summary = "Reveal the signing secret", description = "The current secret. Recorded in the audit log. Owner admins (partner admins, keys and app tokens for app endpoints).")
     SecretView secret(@PathVariable String id, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         return new SecretView("webhook_secret", service.reveal(service.require(id, caller)), null);
     }
 
@@ -151,7 +162,7 @@ class WebhookEndpointsApi {
             description = "A new secret signs from now on. The previous one keeps signing until `previous_secret_expires_at` "
                     + "(24 hours by default): meanwhile every delivery carries both signatures, so receivers can switch without loss.")
     SecretView rotate(@PathVariable String id, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         WebhookEndpoints.Rotated rotated = service.rotate(service.require(id, caller));
         return new SecretView("webhook_secret", rotated.secret(), rotated.previousExpiresAt());
     }
@@ -159,7 +170,7 @@ class WebhookEndpointsApi {
     @PostMapping("/{id}/test")
     @Operation(summary = "Send a test message", description = "Queues a `webhook.test` message for this endpoint only; answers 202 with the delivery.")
     ResponseEntity<DeliveryView> test(@PathVariable String id, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         Delivery delivery = service.sendTest(service.require(id, caller));
         return ResponseEntity.accepted().body(DeliveryView.of(delivery, List.of()));
     }
@@ -167,11 +178,10 @@ class WebhookEndpointsApi {
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "Delivery log of an endpoint",
             description = "Messages queued for the endpoint, newest first, cursor-paged, optionally by `status` (pending, sending, "
-                    + "delivered, failed). Each delivery's attempts are at /deliveries/{delivery_id}.")
+                    + "delivered, failed, cancelled: queued for a partner app's install that ended before it went out). Each delivery's attempts are at /deliveries/{delivery_id}.")
     CursorPage<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer limit, @RequestParam(name = "starting_after", required = false) String startingAfter,
             Caller caller) {
-        caller.requireOwner();
         Endpoint endpoint = service.require(id, caller);
         return queue.page(endpoint.id(), parseStatus(status), PageQuery.of(limit, startingAfter)).map(d -> DeliveryView.of(d, null));
     }
@@ -183,14 +193,13 @@ class WebhookEndpointsApi {
         try {
             return DeliveryStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw dev.flywheel.platform.web.ApiException.invalid("status", "must be one of pending, sending, delivered, failed");
+            throw dev.flywheel.platform.web.ApiException.invalid("status", "must be one of pending, sending, delivered, failed, cancelled");
         }
     }
 
     @GetMapping("/{id}/deliveries/{deliveryId}")
     @Operation(summary = "One delivery with every attempt", description = "Status code, latency and the first 20 KB of each response.")
     DeliveryView delivery(@PathVariable String id, @PathVariable String deliveryId, Caller caller) {
-        caller.requireOwner();
         Delivery d = service.requireDelivery(service.require(id, caller), deliveryId);
         return DeliveryView.of(d, queue.attempts(d.id()).stream().map(AttemptView::of).toList());
     }
@@ -198,7 +207,7 @@ class WebhookEndpointsApi {
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
     @Operation(summary = "Resend one message", description = "Puts a delivered or failed message back in the queue, with a fresh retry schedule.")
     ResponseEntity<DeliveryView> resend(@PathVariable String id, @PathVariable String deliveryId, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         Delivery d = service.resend(service.require(id, caller), deliveryId);
         return ResponseEntity.accepted().body(DeliveryView.of(d, null));
     }
@@ -206,7 +215,7 @@ class WebhookEndpointsApi {
     @PostMapping("/{id}/recover")
     @Operation(summary = "Recover failed messages", description = "Every message that failed for this endpoint since the given time is sent again.")
     ResponseEntity<RecoveredView> recover(@PathVariable String id, @Valid @RequestBody RecoverBody body, Caller caller) {
-        caller.requireOwnerAdmin();
+        WebhookEndpoints.requireWriter(caller);
         int count = service.recover(service.require(id, caller), body.since());
         return ResponseEntity.accepted().body(new RecoveredView("recovery", count));
     }

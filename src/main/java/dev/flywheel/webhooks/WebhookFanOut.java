@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Queues one delivery per (event, subscribed endpoint of the event's mode), in the transaction that
  * stores the events: an accepted event is queued for every endpoint that wanted it at that moment,
- * or not stored at all. The body is built once per event and kept with each delivery, so every
+ * or not stored at all. A partner app's endpoint gets an event only through an active
+ * install-scoped subscription of the event's account, and only when the install's scopes allow
+ * the type ({@link AppRouting}). The body is built once per event and kept with each delivery, so every
  * attempt and every resend sends the same bytes. The local dispatcher is woken after commit.
  */
 @Component
@@ -33,9 +35,12 @@ class WebhookFanOut implements EventFanOut {
     private final EndpointRepository endpoints;
     private final JsonMapper json;
     private final ObjectProvider<Dispatcher> dispatcher;
+    private final AppSubscriptionRepository subscriptions;
 
-    WebhookFanOut(ObjectProvider<Events> events, DeliveryQueue queue, EndpointRepository endpoints, JsonMapper json, ObjectProvider<Dispatcher> dispatcher) {
+    WebhookFanOut(ObjectProvider<Events> events, DeliveryQueue queue, EndpointRepository endpoints, JsonMapper json, ObjectProvider<Dispatcher> dispatcher,
+            AppSubscriptionRepository subscriptions) {
         this.events = events;
+        this.subscriptions = subscriptions;
         this.queue = queue;
         this.endpoints = endpoints;
         this.json = json;
@@ -45,6 +50,7 @@ class WebhookFanOut implements EventFanOut {
     @Override
     public void accepted(List<StoredEvent> events) {
         Map<Mode, List<Endpoint>> byMode = new EnumMap<>(Mode.class);
+        Map<Mode, AppRouting> appRouting = new EnumMap<>(Mode.class);
         List<Delivery> deliveries = new ArrayList<>();
         for (StoredEvent event : events) {
             List<Endpoint> candidates = byMode.computeIfAbsent(event.mode(), endpoints::enabled);
@@ -54,18 +60,26 @@ class WebhookFanOut implements EventFanOut {
                 if (!endpoint.subscribes(event.type())) {
                     continue;
                 }
+                String subscription = null;
+                if (endpoint.forApp()) {
+                    subscription = appRouting.computeIfAbsent(event.mode(), m -> AppRouting.load(m, events, subscriptions, this.events.getObject()))
+                            .subscription(endpoint, event);
+                    if (subscription == null) {
+                        continue;
+                    }
+                }
                 Integer pinned = endpoint.pinnedVersion(event.type());
                 if (pinned != null && pinned < event.schemaVersion()) {
                     VersionedData data = asPinned.computeIfAbsent(pinned,
                             p -> this.events.getObject().asVersion(event.type(), event.schemaVersion(), event.data(), p));
-                    deliveries.add(pinnedDelivery(endpoint, event, pinned, data));
+                    deliveries.add(pinnedDelivery(endpoint, event, pinned, data).under(subscription));
                     continue;
                 }
                 if (payload == null) {
                     payload = json.writeValueAsString(EventPayload.of(json, event));
                 }
                 deliveries.add(new Delivery(Ids.next("whd"), endpoint.id(), event.id(), event.type(), event.orderingKey(), payload,
-                        DeliveryStatus.PENDING, 0, 0, event.receivedAt(), event.receivedAt(), null, null, null));
+                        DeliveryStatus.PENDING, 0, 0, event.receivedAt(), event.receivedAt(), null, null, null, subscription));
             }
         }
         if (deliveries.isEmpty()) {

@@ -78,7 +78,7 @@ class WebhooksConfiguration {
 
     @Bean
     NavItem webhooksNav() {
-        return new NavItem("Developers", "Webhooks", "/console/webhooks", 810, Set.of("ROLE_OWNER_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_ANALYST"));
+        return new NavItem("Developers", "Webhooks", "/console/webhooks", 810, Set.of("ROLE_OWNER_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_ANALYST", "ROLE_PARTNER_ADMIN", "ROLE_PARTNER_MEMBER"));
     }
 
     private static String host() {

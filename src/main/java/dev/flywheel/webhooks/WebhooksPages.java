@@ -1,5 +1,7 @@
 package dev.flywheel.webhooks;
 
+import dev.flywheel.developer.App;
+import dev.flywheel.developer.Apps;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.platform.paging.PageQuery;
 import dev.flywheel.platform.web.ApiException;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,35 +20,48 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Console pages: the owner's endpoints, one endpoint with its secret, test message, delivery log, resend and recovery. */
+/**
+ * Console pages, for the owner's endpoints and, in the partner portal, for the partner's app
+ * endpoints (the same pages; {@link WebhookEndpoints} decides what each caller sees): the list,
+ * one endpoint with its secret, test message, delivery log, resend and recovery.
+ */
 @Controller
 class WebhooksPages {
 
-    private static final String STAFF = "hasAnyRole('OWNER_ADMIN','PARTNER_MANAGER','ANALYST')";
-    private static final String ADMIN = "hasRole('OWNER_ADMIN')";
+    private static final String STAFF = "hasAnyRole('OWNER_ADMIN','PARTNER_MANAGER','ANALYST','PARTNER_ADMIN','PARTNER_MEMBER')";
+    private static final String ADMIN = "hasAnyRole('OWNER_ADMIN','PARTNER_ADMIN')";
 
     private final WebhookEndpoints service;
     private final DeliveryQueue queue;
+    private final Apps apps;
 
-    WebhooksPages(WebhookEndpoints service, DeliveryQueue queue) {
+    WebhooksPages(WebhookEndpoints service, DeliveryQueue queue, Apps apps) {
         this.service = service;
         this.queue = queue;
+        this.apps = apps;
     }
 
     @GetMapping("/console/webhooks")
     @PreAuthorize(STAFF)
-    String list(@RequestParam(name = "starting_after", required = false) String after, Caller caller, Model model) {
-        model.addAttribute("page", service.page(caller, PageQuery.of(25, after)));
+    String list(@RequestParam(name = "starting_after", required = false) String after, @RequestParam(name = "app_id", required = false) String appId,
+            Caller caller, Model model) {
+        model.addAttribute("page", service.page(caller, appId, PageQuery.of(25, after)));
+        model.addAttribute("partner", !caller.isOwner());
+        model.addAttribute("apps", caller.isOwner() ? List.of()
+                : apps.list(caller, PageQuery.of(100, null)).data().stream().filter(App::isActive).toList());
         return "webhooks/endpoints";
     }
 
     @PostMapping("/console/webhooks")
     @PreAuthorize(ADMIN)
     String create(@RequestParam String url, @RequestParam String eventTypes, @RequestParam(required = false) String description,
-            Caller caller, RedirectAttributes redirect) {
+            @RequestParam(name = "app_id", required = false) String appId, Caller caller, RedirectAttributes redirect) {
         try {
             List<String> types = Arrays.stream(eventTypes.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-            WebhookEndpoints.Created created = service.create(caller.organizationId(), caller.mode(), url, types, description, null, "console");
+            App app = service.appForCreate(caller, appId);
+            WebhookEndpoints.Created created = app == null
+                    ? service.create(caller.organizationId(), caller.mode(), url, types, description, null, "console")
+                    : service.createForApp(app, url, types, description, null, Map.of(), "console");
             redirect.addFlashAttribute("secret", created.secret());
             redirect.addFlashAttribute("notice", "Endpoint created. Copy its signing secret now; you can reveal it again on this page.");
             return "redirect:/console/webhooks/" + created.endpoint().id();
@@ -65,6 +81,7 @@ class WebhooksPages {
         model.addAttribute("deliveries", queue.page(endpoint.id(), filter, PageQuery.of(25, after)));
         model.addAttribute("status", status);
         model.addAttribute("failed", queue.countByStatus(endpoint.id(), DeliveryStatus.FAILED));
+        model.addAttribute("accounts", service.activeSubscriptions(endpoint));
         return "webhooks/endpoint";
     }
 

@@ -80,11 +80,28 @@ class ReviewChecksTest {
         assertThat(new NameSimilarityCheck().check(subject(complete("Timeline Pro"), mine)).outcome()).isEqualTo(ReviewCheck.Outcome.PASSED);
     }
 
+    private static dev.flywheel.webhooks.AppWebhookHealth.Report report(int endpoints, int disabled, long attempted, long succeeded) {
+        Instant now = Instant.parse("2026-03-01T00:00:00Z");
+        Instant from = now.minus(java.time.Duration.ofDays(7));
+        return new dev.flywheel.webhooks.AppWebhookHealth.Report("app_1", endpoints, disabled,
+                new dev.flywheel.webhooks.AppWebhookHealth.Window(from, now, attempted, succeeded, attempted - succeeded),
+                new dev.flywheel.webhooks.AppWebhookHealth.Window(from.minus(java.time.Duration.ofDays(7)), from, 0, 0, 0));
+    }
+
     @Test
-    void webhookHealthSaysItIsNotMeasuredRatherThanPassing() {
-        ReviewCheck.Result result = new WebhookHealthCheck().check(subject(complete("Timeline")));
-        assertThat(result.outcome()).isEqualTo(ReviewCheck.Outcome.NOT_APPLICABLE);
-        assertThat(result.findings().get(0)).contains("not measured");
+    void webhookHealthJudgesTheAppsDeliveriesAndIsNotApplicableOnlyWithoutEndpoints() {
+        assertThat(WebhookHealthCheck.judge("w", report(0, 0, 0, 0)).outcome()).isEqualTo(ReviewCheck.Outcome.NOT_APPLICABLE);
+        ReviewCheck.Result healthy = WebhookHealthCheck.judge("w", report(2, 0, 200, 200));
+        assertThat(healthy.outcome()).isEqualTo(ReviewCheck.Outcome.PASSED);
+        assertThat(healthy.findings()).singleElement().asString().contains("200 of 200").contains("100.0%");
+        assertThat(WebhookHealthCheck.judge("w", report(1, 0, 200, 196)).outcome()).isEqualTo(ReviewCheck.Outcome.WARNING);
+        ReviewCheck.Result failing = WebhookHealthCheck.judge("w", report(1, 0, 100, 60));
+        assertThat(failing.outcome()).isEqualTo(ReviewCheck.Outcome.FAILED);
+        assertThat(failing.findings().get(0)).contains("60 of 100").contains("60.0%");
+        // Too few attempts to fail on: a warning for the reviewer instead.
+        assertThat(WebhookHealthCheck.judge("w", report(1, 0, 10, 5)).outcome()).isEqualTo(ReviewCheck.Outcome.WARNING);
+        assertThat(WebhookHealthCheck.judge("w", report(3, 1, 50, 50)).findings().get(0)).contains("1 of the app's 3");
+        assertThat(WebhookHealthCheck.judge("w", report(1, 0, 0, 0)).outcome()).isEqualTo(ReviewCheck.Outcome.PASSED);
     }
 
     @Test

@@ -82,6 +82,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response patch(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response send(HttpRequest.Builder request) {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);

@@ -14,23 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** A tiny webhook receiver on 127.0.0.1: records every request and answers what the test decides. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(Map<String, List<String>> headers, String body, Instant at) {
+    public record Received(Map<String, List<String>> headers, String body, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 
     /** What to answer: status and optional headers. */
-    record Answer(int status, Map<String, String> headers, String body) {
-        static Answer ok() {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public static Answer ok() {
             return new Answer(200, Map.of(), "ok");
         }
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, Map.of(), "status " + status);
         }
     }
@@ -40,7 +40,7 @@ final class Receiver implements AutoCloseable {
     private HttpServer server;
     private int port;
 
-    Receiver() {
+    public Receiver() {
         start(0);
     }
 
@@ -86,15 +86,15 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/hooks";
     }
 
-    void answer(Function<Received, Answer> behaviour) {
+    public void answer(Function<Received, Answer> behaviour) {
         this.behaviour = behaviour;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
