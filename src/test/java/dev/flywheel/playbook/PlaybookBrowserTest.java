@@ -6,6 +6,7 @@ import dev.flywheel.support.BrowserTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import java.util.List;
 
@@ -49,11 +50,13 @@ class PlaybookBrowserTest extends BrowserTest {
         assertThat(find("#map svg").getText()).contains(label.substring(0, Math.min(label.length(), 25)));
         screenshot("playbook-ecosystem-map");
 
-        open("/console/playbook/map.json");
-        assertThat(browser().getPageSource()).contains("\"partners:solution\"").contains(label).contains("\"revenue:subscriptions\"")
-                .contains("\"kind\":\"event\"");
-        open("/console/playbook/map.svg");
-        assertThat(browser().getPageSource()).contains("revenue:subscriptions").contains("node event");
+        // The exports are downloads (Content-Disposition: attachment), so they are fetched from the signed-in page.
+        String json = (String) ((JavascriptExecutor) browser()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/console/playbook/map.json').then(r => r.text()).then(done);");
+        assertThat(json).contains("\"partners:solution\"").contains(label).contains("\"revenue:subscriptions\"").contains("\"event:" + type + "\"");
+        String exported = (String) ((JavascriptExecutor) browser()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/console/playbook/map.svg').then(r => r.text()).then(done);");
+        assertThat(exported).startsWith("<svg").contains("class=\"node event\"").contains("data-id=\"revenue:subscriptions\"");
     }
 
     @Test
