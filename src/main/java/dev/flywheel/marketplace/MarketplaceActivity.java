@@ -38,14 +38,35 @@ public class MarketplaceActivity {
 
     /** The live apps with the most active installations (at most {@code limit}), with their sales and the events they consume. */
     public List<AppFlow> appFlows(int limit) {
+        return appFlows(limit, 0);
+    }
+
+    /**
+     * The live apps with the most active installations (at most {@code byInstalls}) and, beside
+     * them, the best-selling live apps by GMV (at most {@code bySales} more), most installed first.
+     */
+    public List<AppFlow> appFlows(int byInstalls, int bySales) {
         record Counted(String id, long active) {
         }
-        List<Counted> top = jdbc.sql("""
-                select l.id, (select count(*) from mkt_installations i where i.listing_id = l.id and i.status = 'active') as active
+        String active = "(select count(*) from mkt_installations i where i.listing_id = l.id and i.status = 'active')";
+        List<Counted> top = new java.util.ArrayList<>(jdbc.sql("select l.id, " + active + """
+                 as active
                 from mkt_listings l where l.published_version_id is not null and l.suspended_at is null
                 order by active desc, l.id limit :limit""")
-                .param("limit", Math.max(1, Math.min(limit, 100)))
-                .query((rs, n) -> new Counted(rs.getString("id"), rs.getLong("active"))).list();
+                .param("limit", Math.max(1, Math.min(byInstalls, 100)))
+                .query((rs, n) -> new Counted(rs.getString("id"), rs.getLong("active"))).list());
+        if (bySales > 0) {
+            java.util.Set<String> seen = new java.util.HashSet<>(top.stream().map(Counted::id).toList());
+            jdbc.sql("select l.id, " + active + """
+                     as active
+                    from mkt_listings l join (select listing_id, sum(gmv_amount) as gmv from mkt_sales group by listing_id) s on s.listing_id = l.id
+                    where l.published_version_id is not null and l.suspended_at is null
+                    order by s.gmv desc, l.id limit :limit""")
+                    .param("limit", Math.min(bySales, 100))
+                    .query((rs, n) -> new Counted(rs.getString("id"), rs.getLong("active"))).list().stream()
+                    .filter(c -> seen.add(c.id())).forEach(top::add);
+            top.sort(java.util.Comparator.comparingLong(Counted::active).reversed());
+        }
         List<AppFlow> out = new java.util.ArrayList<>();
         for (Counted c : top) {
             listings.live(c.id()).ifPresent(live -> {

@@ -35,8 +35,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FlowMapProviders {
 
-    /** Top apps and event types drawn; more would not be legible in one picture. */
+    /**
+     * Drawn: the 8 most installed apps plus up to 4 best-selling ones, and the 8 busiest event
+     * types plus the types those apps consume; more would not be legible in one picture.
+     */
     static final int APPS = 8;
+    static final int SELLING_APPS = 4;
     static final int EVENT_TYPES = 8;
     static final Duration EVENT_WINDOW = Duration.ofDays(30);
 
@@ -67,7 +71,7 @@ class FlowMapProviders {
                 List<EcosystemMap.Node> nodes = new ArrayList<>();
                 List<EcosystemMap.Edge> edges = new ArrayList<>();
                 Weigher money = new Weigher(ledger, clock.instant());
-                for (MarketplaceActivity.AppFlow app : marketplace.appFlows(APPS)) {
+                for (MarketplaceActivity.AppFlow app : marketplace.appFlows(APPS, SELLING_APPS)) {
                     String id = appId(app.name());
                     nodes.add(new EcosystemMap.Node(id, EcosystemMap.Kind.INTEGRATION, app.name(), app.activeInstalls(),
                             "marketplace: live app, active installs"));
@@ -96,8 +100,10 @@ class FlowMapProviders {
                 List<EcosystemMap.Node> nodes = new ArrayList<>();
                 List<EcosystemMap.Edge> edges = new ArrayList<>();
                 Map<String, Long> volume = events.volumeByType(Mode.LIVE, clock.instant().minus(EVENT_WINDOW));
-                List<MarketplaceActivity.AppFlow> apps = volume.isEmpty() ? List.of() : marketplace.appFlows(APPS);
-                volume.entrySet().stream().limit(EVENT_TYPES).forEach(type -> {
+                List<MarketplaceActivity.AppFlow> apps = volume.isEmpty() ? List.of() : marketplace.appFlows(APPS, SELLING_APPS);
+                java.util.Set<String> drawn = new java.util.LinkedHashSet<>(volume.keySet().stream().limit(EVENT_TYPES).toList());
+                apps.forEach(a -> a.eventTypes().stream().filter(volume::containsKey).forEach(drawn::add));
+                volume.entrySet().stream().filter(e -> drawn.contains(e.getKey())).forEach(type -> {
                     String id = "event:" + type.getKey();
                     nodes.add(new EcosystemMap.Node(id, EcosystemMap.Kind.EVENT, type.getKey(), type.getValue(),
                             "events: received in the last 30 days"));

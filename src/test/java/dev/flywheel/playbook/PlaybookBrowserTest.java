@@ -53,7 +53,7 @@ class PlaybookBrowserTest extends BrowserTest {
         // The exports are downloads (Content-Disposition: attachment), so they are fetched from the signed-in page.
         String json = (String) ((JavascriptExecutor) browser()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch('/console/playbook/map.json').then(r => r.text()).then(done);");
-        assertThat(json).contains("\"partners:solution\"").contains(label).contains("\"revenue:subscriptions\"").contains("\"event:" + type + "\"");
+        assertThat(json).contains("\"partners:solution\"").contains(label).contains("\"revenue:subscriptions\"").contains("\"kind\":\"event\"");
         String exported = (String) ((JavascriptExecutor) browser()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch('/console/playbook/map.svg').then(r => r.text()).then(done);");
         assertThat(exported).startsWith("<svg").contains("class=\"node event\"").contains("data-id=\"revenue:subscriptions\"");
