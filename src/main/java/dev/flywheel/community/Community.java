@@ -1,5 +1,6 @@
 package dev.flywheel.community;
 
+import dev.flywheel.platform.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,13 +58,25 @@ public class Community {
     public record IdleTemplates(long published, long idle, List<IdleTemplate> examples) {
     }
 
+    /**
+     * What a paid template sold (refunded purchases left out), for maps and reports.
+     *
+     * @param gmv what buyers paid
+     * @param contributorShare what its contributor earned
+     * @param ownerFee what the owner kept
+     */
+    public record TemplateRevenue(String id, String title, List<String> apps, long sales, Money gmv, Money contributorShare, Money ownerFee) {
+    }
+
     private final TemplateRepository templates;
     private final CopyRepository copies;
     private final ModerationRepository moderation;
+    private final PurchaseRepository purchases;
     private final Clock clock;
 
-    Community(TemplateRepository templates, CopyRepository copies, ModerationRepository moderation, Clock clock) {
+    Community(TemplateRepository templates, CopyRepository copies, ModerationRepository moderation, PurchaseRepository purchases, Clock clock) {
         this.templates = templates;
+        this.purchases = purchases;
         this.copies = copies;
         this.moderation = moderation;
         this.clock = clock;
@@ -95,5 +108,13 @@ public class Community {
     public List<TemplateUse> topTemplates(int limit) {
         return templates.ranked(List.of(), null, null, clock.instant(), 0, Math.max(1, Math.min(limit, 100))).stream()
                 .map(r -> new TemplateUse(r.template().id(), r.template().title(), r.template().apps(), r.activeUses())).toList();
+    }
+
+    /** The paid templates that sold the most (by GMV, per currency), at most {@code limit}. */
+    public List<TemplateRevenue> templateRevenue(int limit) {
+        return purchases.salesByTemplate(Math.max(1, Math.min(limit, 100))).stream()
+                .flatMap(s -> templates.find(s.templateId()).stream().map(t -> new TemplateRevenue(t.id(), t.title(), t.apps(), s.sales(),
+                        Money.of(s.gmv(), s.currency()), Money.of(s.contributorShare(), s.currency()), Money.of(s.fees(), s.currency()))))
+                .toList();
     }
 }

@@ -31,7 +31,15 @@ class CommunityApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record SubmitTemplate(String title, String description, String category, String format, List<String> apps, List<String> scopes,
-            JsonNode payload, String onSecret, String remixOf, String changeNote) {
+            JsonNode payload, String onSecret, String remixOf, String changeNote, PriceView price) {
+    }
+
+    /** A price in minor units of an ISO 4217 currency ({@code {"amount": 1900, "currency": "USD"}} is $19.00); null means free. */
+    record PriceView(Long amount, String currency) {
+
+        static PriceView of(dev.flywheel.platform.Money money) {
+            return money == null ? null : new PriceView(money.amount(), money.currency());
+        }
     }
 
     record SubmitVersion(String title, String description, JsonNode payload, String onSecret, String changeNote) {
@@ -64,7 +72,7 @@ class CommunityApi {
     record TemplateView(String id, String object, String title, String description, String category, String format, List<String> apps,
             List<String> scopes, String state, Integer latestVersion, Integer publishedVersion, String remixedFrom, Integer remixedFromVersion,
             Integer featuredRank, AuthorView author, Long activeUses, Long copiesTaken, Long views, Instant createdAt, Instant publishedAt,
-            JsonNode payload, List<RedactionView> redactions) {
+            JsonNode payload, List<RedactionView> redactions, PriceView price, Boolean payloadWithheld) {
     }
 
     record AuthorView(String organizationId, String name) {
@@ -119,9 +127,11 @@ class CommunityApi {
     private final Gallery gallery;
     private final TemplateRepository templates;
     private final ModerationRepository reports;
+    private final TemplateSales sales;
 
     CommunityApi(Submissions submissions, Moderation moderation, Usage usage, Gallery gallery, TemplateRepository templates,
-            ModerationRepository reports) {
+            ModerationRepository reports, TemplateSales sales) {
+        this.sales = sales;
         this.submissions = submissions;
         this.moderation = moderation;
         this.usage = usage;
@@ -155,11 +165,12 @@ class CommunityApi {
     }
 
     @GetMapping("/gallery/templates/{id}")
-    @Operation(summary = "Get a published template with its payload", description = "Public for published templates.")
+    @Operation(summary = "Get a published template with its payload", description = "Public for published templates. The payload of a "
+            + "paid template is withheld (`payload_withheld: true`) unless the caller's organization bought it, wrote it, or is the owner.")
     TemplateView getPublished(@PathVariable String id) {
         Template t = gallery.requireReadable(id, Caller.current());
         TemplateVersion v = templates.version(t.id(), t.publishedVersion() != null ? t.publishedVersion() : t.latestVersion()).orElseThrow();
-        return view(gallery.view(t), true, List.of(v));
+        return view(gallery.view(t), sales.mayRead(Caller.current(), t), List.of(v));
     }
 
     @GetMapping("/gallery/templates/{id}/lineage")
@@ -195,8 +206,12 @@ class CommunityApi {
             + "(default) any finding refuses the submission with a `secret-in-payload` problem listing each JSON path; with `redact` the "
             + "secrets are replaced by `[redacted:kind]` markers and listed in `redactions`. The template then waits for moderation.")
     ResponseEntity<TemplateView> submit(@RequestBody SubmitTemplate body, Caller caller) {
+        // The price is checked before anything is stored, so a bad price never leaves a template behind.
+        java.util.Optional<dev.flywheel.platform.Money> price = body.price() == null ? java.util.Optional.empty()
+                : TemplateSales.parsePrice(body.price().amount(), body.price().currency());
         Submissions.Submitted s = submissions.submit(caller, new Submissions.Submission(body.title(), body.description(), body.category(),
-                body.format(), body.apps(), body.scopes(), body.payload(), body.onSecret(), body.remixOf(), body.changeNote()));
+                body.format(), body.apps(), body.scopes(), body.payload(), body.onSecret(), body.remixOf(), body.changeNote()),
+                price.orElse(null));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(gallery.view(s.template()), true, List.of(s.version())));
     }
 
@@ -204,7 +219,8 @@ class CommunityApi {
     @Operation(summary = "Get a template, including unpublished ones of your organization")
     TemplateView get(@PathVariable String id, Caller caller) {
         Template t = gallery.requireReadable(id, java.util.Optional.of(caller));
-        return view(gallery.view(t), true, List.of(templates.version(t.id(), t.latestVersion()).orElseThrow()));
+        return view(gallery.view(t), sales.mayRead(java.util.Optional.of(caller), t),
+                List.of(templates.version(t.id(), t.latestVersion()).orElseThrow()));
     }
 
     @PostMapping("/templates/{id}/versions")
@@ -350,7 +366,8 @@ class CommunityApi {
         return new TemplateView(t.id(), "template", t.title(), t.description(), t.category(), t.format().wire(), t.apps(), t.scopes(),
                 t.state().wire(), t.latestVersion(), t.publishedVersion(), t.remixedFrom(), t.remixedFromVersion(), t.featuredRank(),
                 new AuthorView(t.authorOrgId(), v.authorName()), v.activeUses(), v.copiesTaken(), t.viewCount(), t.createdAt(), t.publishedAt(),
-                withPayload && shown != null ? JSON.readTree(shown.payload()) : null, shown == null ? null : redactions(shown));
+                withPayload && shown != null ? JSON.readTree(shown.payload()) : null, shown == null ? null : redactions(shown),
+                PriceView.of(v.price()), shown != null && !withPayload ? Boolean.TRUE : null);
     }
 
     private static VersionView versionView(TemplateVersion v, boolean withPayload) {

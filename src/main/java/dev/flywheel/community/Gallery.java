@@ -3,6 +3,7 @@ package dev.flywheel.community;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.Organization;
 import dev.flywheel.identity.Organizations;
+import dev.flywheel.platform.Money;
 import dev.flywheel.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 class Gallery {
 
-    /** A template as shown: with its figures and the names of its author and category. */
-    record TemplateView(Template template, long activeUses, long copiesTaken, String authorName, String categoryName) {
+    /** A template as shown: with its figures, the names of its author and category, and its price (null when free). */
+    record TemplateView(Template template, long activeUses, long copiesTaken, String authorName, String categoryName, Money price) {
+
+        public boolean paid() {
+            return price != null;
+        }
     }
 
     /** Where a template came from (oldest first) and what was made from it. */
@@ -34,12 +39,15 @@ class Gallery {
 
     private final TemplateRepository templates;
     private final CopyRepository copies;
+    private final PurchaseRepository purchases;
     private final Organizations organizations;
     private final CommunityProperties properties;
     private final Clock clock;
 
-    Gallery(TemplateRepository templates, CopyRepository copies, Organizations organizations, CommunityProperties properties, Clock clock) {
+    Gallery(TemplateRepository templates, CopyRepository copies, PurchaseRepository purchases, Organizations organizations,
+            CommunityProperties properties, Clock clock) {
         this.templates = templates;
+        this.purchases = purchases;
         this.copies = copies;
         this.organizations = organizations;
         this.properties = properties;
@@ -55,7 +63,7 @@ class Gallery {
 
     TemplateView view(Template t) {
         return new TemplateView(t, copies.activeUses(t.id(), clock.instant()), copies.copiesTaken(t.id()), authorName(t.authorOrgId()),
-                categoryNames().getOrDefault(t.category(), t.category()));
+                categoryNames().getOrDefault(t.category(), t.category()), purchases.price(t.id()).orElse(null));
     }
 
     List<TemplateRepository.Ranked> ranked(List<String> categories, TemplateFormat format, String search, int offset, int limit) {
@@ -63,7 +71,16 @@ class Gallery {
     }
 
     long count(List<String> categories, TemplateFormat format, String search) {
-        return templates.countListed(categories, format, search);
+        return templates.countListed(categories, format, search, false);
+    }
+
+    /** Free templates only: what may be handed out without a purchase (the n8n library). */
+    List<TemplateRepository.Ranked> rankedFree(List<String> categories, TemplateFormat format, String search, int offset, int limit) {
+        return templates.ranked(categories, format, search, clock.instant(), offset, limit, true);
+    }
+
+    long countFree(List<String> categories, TemplateFormat format, String search) {
+        return templates.countListed(categories, format, search, true);
     }
 
     Lineage lineage(Template t) {
@@ -115,6 +132,11 @@ class Gallery {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return copies.topContributors(from, to, 1).stream().findFirst();
+    }
+
+    /** Prices of the templates of a list, by template id; free templates are absent. */
+    Map<String, Money> prices(List<TemplateRepository.Ranked> ranked) {
+        return purchases.prices(ranked.stream().map(r -> r.template().id()).toList());
     }
 
     Map<String, String> categoryNames() {

@@ -27,15 +27,20 @@ class GalleryPages {
 
     /** The submit form's fields, kept when the form is shown again with feedback. */
     record Form(String title, String description, String category, String format, String apps, String scopes, String payload,
-            String onSecret, String remixOf) {
+            String onSecret, String remixOf, String price, String priceCurrency) {
     }
 
     private final Gallery gallery;
     private final Submissions submissions;
     private final Moderation moderation;
     private final TemplateRepository templates;
+    private final TemplateSales sales;
+    private final CommunityProperties properties;
 
-    GalleryPages(Gallery gallery, Submissions submissions, Moderation moderation, TemplateRepository templates) {
+    GalleryPages(Gallery gallery, Submissions submissions, Moderation moderation, TemplateRepository templates, TemplateSales sales,
+            CommunityProperties properties) {
+        this.sales = sales;
+        this.properties = properties;
         this.gallery = gallery;
         this.submissions = submissions;
         this.moderation = moderation;
@@ -49,6 +54,7 @@ class GalleryPages {
         int p = Math.max(1, page);
         List<TemplateRepository.Ranked> ranked = gallery.ranked(categories, null, q, (p - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         model.addAttribute("templates", ranked.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("prices", gallery.prices(ranked));
         model.addAttribute("hasMore", ranked.size() > PAGE_SIZE);
         model.addAttribute("page", p);
         model.addAttribute("q", q);
@@ -72,7 +78,10 @@ class GalleryPages {
         model.addAttribute("view", gallery.view(t));
         model.addAttribute("t", t);
         model.addAttribute("version", version);
-        model.addAttribute("payload", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(version.payload())));
+        // A paid template's workflow is the thing being sold: only its buyers, its author and the owner see it.
+        model.addAttribute("payload", sales.mayRead(caller, t)
+                ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(version.payload())) : null);
+        model.addAttribute("contributorPercent", properties.contributorShare().movePointRight(2).stripTrailingZeros().toPlainString());
         model.addAttribute("lineage", gallery.lineage(t));
         model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("moderator", caller.map(c -> {
@@ -89,21 +98,29 @@ class GalleryPages {
 
     @GetMapping("/community/contributors/{organizationId}")
     String contributor(@PathVariable String organizationId, Model model) {
-        model.addAttribute("profile", gallery.profile(organizationId));
+        Gallery.Profile profile = gallery.profile(organizationId);
+        model.addAttribute("profile", profile);
         model.addAttribute("categoryNames", gallery.categoryNames());
+        model.addAttribute("prices", gallery.prices(profile.templates()));
+        // Earnings are the contributor's business: shown to that organization and the owner only.
+        boolean mayseeEarnings = Caller.current().map(c -> c.canSee(organizationId)).orElse(false);
+        model.addAttribute("earnings", mayseeEarnings ? sales.earnings(organizationId) : null);
         return "community/contributor";
     }
 
     @GetMapping("/community/submit")
     String submitForm(@RequestParam(name = "remix_of", required = false) String remixOf, Caller caller, Model model) {
-        Form form = new Form("", "", "", "n8n-workflow", "", "", "", "refuse", remixOf);
+        Form form = new Form("", "", "", "n8n-workflow", "", "", "", "refuse", remixOf, "", "USD");
         if (remixOf != null && !remixOf.isBlank()) {
             Template origin = gallery.requireReadable(remixOf, Optional.of(caller));
+            if (!sales.mayRead(Optional.of(caller), origin)) {
+                throw ApiException.unprocessable("This is a paid template; only its buyers can remix it.");
+            }
             TemplateVersion v = templates.version(origin.id(), origin.publishedVersion() != null ? origin.publishedVersion() : origin.latestVersion())
                     .orElseThrow();
             form = new Form("Remix of " + origin.title(), origin.description(), origin.category(), origin.format().wire(),
                     String.join(", ", origin.apps()), String.join(", ", origin.scopes()),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(v.payload())), "refuse", origin.id());
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(v.payload())), "refuse", origin.id(), "", "USD");
             model.addAttribute("origin", origin);
         }
         return showForm(form, model);
@@ -119,8 +136,9 @@ class GalleryPages {
             return showForm(form, model);
         }
         try {
+            dev.flywheel.platform.Money price = parseMajorUnits(form.price(), form.priceCurrency());
             Submissions.Submitted s = submissions.submit(caller, new Submissions.Submission(form.title(), form.description(), form.category(),
-                    form.format(), split(form.apps()), split(form.scopes()), payload, form.onSecret(), form.remixOf(), null));
+                    form.format(), split(form.apps()), split(form.scopes()), payload, form.onSecret(), form.remixOf(), null), price);
             String notice = s.version().redactions().isEmpty()
                     ? "Submitted for review. A moderator will look at it soon."
                     : "Submitted for review with " + s.version().redactions().size() + " secret(s) redacted.";
@@ -154,6 +172,24 @@ class GalleryPages {
         model.addAttribute("categories", templates.categories());
         model.addAttribute("formats", Arrays.stream(TemplateFormat.values()).map(TemplateFormat::wire).toList());
         return "community/submit";
+    }
+
+    /** The form's price in major units ("19.00") as Money, or null when left empty (a free template). */
+    static dev.flywheel.platform.Money parseMajorUnits(String price, String currency) {
+        if (price == null || price.isBlank()) {
+            return null;
+        }
+        String code = currency == null || currency.isBlank() ? "USD" : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!dev.flywheel.platform.Money.isKnownCurrency(code)) {
+            throw ApiException.invalid("price_currency", "must be an ISO 4217 code such as USD or EUR");
+        }
+        try {
+            int digits = Math.max(0, java.util.Currency.getInstance(code).getDefaultFractionDigits());
+            long minor = new java.math.BigDecimal(price.strip()).movePointRight(digits).longValueExact();
+            return TemplateSales.parsePrice(minor, code).orElseThrow();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw ApiException.invalid("price", "must be an amount such as 19.00, with at most the currency's decimals");
+        }
     }
 
     private static List<String> split(String value) {

@@ -47,8 +47,10 @@ class N8nTemplateLibrary {
     private final Gallery gallery;
     private final TemplateRepository templates;
     private final CollectionRepository collections;
+    private final PurchaseRepository prices;
 
-    N8nTemplateLibrary(Gallery gallery, TemplateRepository templates, CollectionRepository collections) {
+    N8nTemplateLibrary(Gallery gallery, TemplateRepository templates, CollectionRepository collections, PurchaseRepository prices) {
+        this.prices = prices;
         this.gallery = gallery;
         this.templates = templates;
         this.collections = collections;
@@ -85,14 +87,14 @@ class N8nTemplateLibrary {
         List<Map<String, Object>> workflows = new ArrayList<>();
         long total;
         if (requiredNodes.isEmpty()) {
-            total = gallery.count(categories, TemplateFormat.N8N_WORKFLOW, search);
-            for (TemplateRepository.Ranked r : gallery.ranked(categories, TemplateFormat.N8N_WORKFLOW, search, (pageNumber - 1) * size, size)) {
+            total = gallery.countFree(categories, TemplateFormat.N8N_WORKFLOW, search);
+            for (TemplateRepository.Ranked r : gallery.rankedFree(categories, TemplateFormat.N8N_WORKFLOW, search, (pageNumber - 1) * size, size)) {
                 workflows.add(summary(r.template(), payloadOf(r.template())));
             }
         } else {
             // Node filters look inside payloads, so they are applied here over the (bounded) ranked list.
             List<Map<String, Object>> matching = new ArrayList<>();
-            for (TemplateRepository.Ranked r : gallery.ranked(categories, TemplateFormat.N8N_WORKFLOW, search, 0, 1000)) {
+            for (TemplateRepository.Ranked r : gallery.rankedFree(categories, TemplateFormat.N8N_WORKFLOW, search, 0, 1000)) {
                 JsonNode payload = payloadOf(r.template());
                 if (nodeTypes(payload).keySet().containsAll(requiredNodes)) {
                     matching.add(summary(r.template(), payload));
@@ -301,7 +303,7 @@ class N8nTemplateLibrary {
     }
 
     private List<Map<String, Object>> facets() {
-        Map<String, Long> counts = templates.listedPerCategory(TemplateFormat.N8N_WORKFLOW);
+        Map<String, Long> counts = templates.listedPerCategory(TemplateFormat.N8N_WORKFLOW, true);
         Map<String, String> names = gallery.categoryNames();
         List<Map<String, Object>> values = new ArrayList<>();
         counts.forEach((slug, n) -> {
@@ -351,11 +353,13 @@ class N8nTemplateLibrary {
 
     private List<Template> members(CollectionRepository.Collection c) {
         return c.templateIds().stream().map(templates::find).flatMap(Optional::stream)
-                .filter(t -> t.listed() && t.format() == TemplateFormat.N8N_WORKFLOW).toList();
+                .filter(t -> t.listed() && t.format() == TemplateFormat.N8N_WORKFLOW && prices.price(t.id()).isEmpty()).toList();
     }
 
     private Optional<Template> listedN8n(String id) {
-        return number(id).flatMap(templates::findByNumber).filter(t -> t.listed() && t.format() == TemplateFormat.N8N_WORKFLOW);
+        // Paid templates are handed out only to buyers, through the API; n8n's library is anonymous.
+        return number(id).flatMap(templates::findByNumber).filter(t -> t.listed() && t.format() == TemplateFormat.N8N_WORKFLOW
+                && prices.price(t.id()).isEmpty());
     }
 
     private JsonNode payloadOf(Template t) {

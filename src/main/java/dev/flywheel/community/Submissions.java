@@ -3,6 +3,7 @@ package dev.flywheel.community;
 import dev.flywheel.identity.Caller;
 import dev.flywheel.platform.Ids;
 import dev.flywheel.platform.Mode;
+import dev.flywheel.platform.Money;
 import dev.flywheel.platform.web.ApiException;
 import dev.flywheel.platform.web.FieldError;
 import dev.flywheel.platform.web.ProblemType;
@@ -45,12 +46,15 @@ class Submissions {
 
     private final TemplateRepository templates;
     private final ModerationRepository moderation;
+    private final PurchaseRepository purchases;
     private final CommunityProperties properties;
     private final Clock clock;
     private final SecretScanner scanner = new SecretScanner();
 
-    Submissions(TemplateRepository templates, ModerationRepository moderation, CommunityProperties properties, Clock clock) {
+    Submissions(TemplateRepository templates, ModerationRepository moderation, PurchaseRepository purchases, CommunityProperties properties,
+            Clock clock) {
         this.templates = templates;
+        this.purchases = purchases;
         this.moderation = moderation;
         this.properties = properties;
         this.clock = clock;
@@ -58,6 +62,12 @@ class Submissions {
 
     @Transactional
     Submitted submit(Caller caller, Submission s) {
+        return submit(caller, s, null);
+    }
+
+    /** A first submission; with a {@code price} the template is paid from the moment it is published. */
+    @Transactional
+    Submitted submit(Caller caller, Submission s, Money price) {
         requireLive(caller);
         String title = required("title", s.title(), 3, 200);
         String description = required("description", s.description(), 10, 5000);
@@ -82,6 +92,9 @@ class Submissions {
         TemplateVersion version = new TemplateVersion(Ids.next("tpv"), template.id(), 1, scrubbed.payload(), scrubbed.redactions(),
                 trimToNull(s.changeNote(), 500), ReviewState.PENDING, null, null, null, now);
         templates.insertVersion(version);
+        if (price != null) {
+            purchases.setPrice(template.id(), price, caller.label(), now);
+        }
         return new Submitted(templates.find(template.id()).orElseThrow(), version);
     }
 

@@ -134,6 +134,11 @@ class TemplateRepository {
      * active uses, then newest. Offset-paged because the order is a ranking, not an id.
      */
     List<Ranked> ranked(List<String> categories, TemplateFormat format, String search, Instant now, int offset, int limit) {
+        return ranked(categories, format, search, now, offset, limit, false);
+    }
+
+    /** As {@link #ranked(List, TemplateFormat, String, Instant, int, int)}; {@code freeOnly} leaves out templates with a price. */
+    List<Ranked> ranked(List<String> categories, TemplateFormat format, String search, Instant now, int offset, int limit, boolean freeOnly) {
         return jdbc.sql("""
                 select t.*, coalesce(u.active, 0) as active_uses from community_templates t
                 left join (select template_id, count(*) as active from community_copies
@@ -144,33 +149,41 @@ class TemplateRepository {
                   and (:allCategories or t.category_slug in (:categories))
                   and (cast(:format as varchar) is null or t.template_format = :format)
                   and (cast(:search as varchar) is null or lower(t.title) like :search or lower(t.description) like :search)
+                  and (:paidToo or not exists (select 1 from community_template_prices p where p.template_id = t.id))
                 order by case when t.featured_rank is null then 1 else 0 end, t.featured_rank, active_uses desc, t.id desc
                 limit :limit offset :offset""")
                 .param("now", Sql.at(now)).param("allCategories", categories.isEmpty())
                 .param("categories", categories.isEmpty() ? List.of("") : categories)
                 .param("format", format == null ? null : format.name()).param("search", like(search))
-                .param("limit", limit).param("offset", offset)
+                .param("limit", limit).param("offset", offset).param("paidToo", !freeOnly)
                 .query((rs, n) -> new Ranked(template(rs, n), rs.getLong("active_uses"))).list();
     }
 
-    long countListed(List<String> categories, TemplateFormat format, String search) {
+    long countListed(List<String> categories, TemplateFormat format, String search, boolean freeOnly) {
         return jdbc.sql("""
                 select count(*) from community_templates t where t.state = 'PUBLISHED'
                   and (:allCategories or t.category_slug in (:categories))
                   and (cast(:format as varchar) is null or t.template_format = :format)
-                  and (cast(:search as varchar) is null or lower(t.title) like :search or lower(t.description) like :search)""")
+                  and (cast(:search as varchar) is null or lower(t.title) like :search or lower(t.description) like :search)
+                  and (:paidToo or not exists (select 1 from community_template_prices p where p.template_id = t.id))""")
                 .param("allCategories", categories.isEmpty()).param("categories", categories.isEmpty() ? List.of("") : categories)
-                .param("format", format == null ? null : format.name()).param("search", like(search))
+                .param("format", format == null ? null : format.name()).param("search", like(search)).param("paidToo", !freeOnly)
                 .query(Long.class).single();
     }
 
     /** Listed templates per category (for facets and the gallery's category list). */
     Map<String, Long> listedPerCategory(TemplateFormat format) {
+        return listedPerCategory(format, false);
+    }
+
+    Map<String, Long> listedPerCategory(TemplateFormat format, boolean freeOnly) {
         Map<String, Long> out = new LinkedHashMap<>();
         jdbc.sql("""
-                select category_slug, count(*) as n from community_templates where state = 'PUBLISHED'
-                  and (cast(:format as varchar) is null or template_format = :format) group by category_slug""")
-                .param("format", format == null ? null : format.name())
+                select category_slug, count(*) as n from community_templates t where state = 'PUBLISHED'
+                  and (cast(:format as varchar) is null or template_format = :format)
+                  and (:paidToo or not exists (select 1 from community_template_prices p where p.template_id = t.id))
+                group by category_slug""")
+                .param("format", format == null ? null : format.name()).param("paidToo", !freeOnly)
                 .query(rs -> {
                     out.put(rs.getString("category_slug"), rs.getLong("n"));
                 });

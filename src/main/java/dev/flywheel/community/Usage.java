@@ -18,11 +18,13 @@ class Usage {
 
     private final TemplateRepository templates;
     private final CopyRepository copies;
+    private final TemplateSales sales;
     private final CommunityProperties properties;
     private final Clock clock;
 
-    Usage(TemplateRepository templates, CopyRepository copies, CommunityProperties properties, Clock clock) {
+    Usage(TemplateRepository templates, CopyRepository copies, TemplateSales sales, CommunityProperties properties, Clock clock) {
         this.templates = templates;
+        this.sales = sales;
         this.copies = copies;
         this.properties = properties;
         this.clock = clock;
@@ -32,6 +34,7 @@ class Usage {
     TemplateCopy take(Caller caller, String templateId, String externalRef) {
         Submissions.requireLive(caller);
         Template template = templates.find(templateId).filter(Template::listed).orElseThrow(() -> ApiException.notFound("template", templateId));
+        sales.requireMayTake(caller, template);
         if (externalRef != null && externalRef.length() > 200) {
             throw ApiException.invalid("external_ref", "must be at most 200 characters");
         }

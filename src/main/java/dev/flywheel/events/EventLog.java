@@ -101,4 +101,17 @@ class EventLog {
                 rs.getString("outcome"), rs.getString("ordering_key"), Sql.instant(rs, "occurred_at"), Sql.instant(rs, "received_at"),
                 json.readTree(rs.getString("data")));
     }
+
+    /** How many events of each type were received at or after {@code since}, most first. */
+    java.util.Map<String, Long> volumeByType(Mode mode, java.time.Instant since) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select type_name, count(*) as n from events where mode = :mode and received_at >= :since
+                group by type_name order by n desc, type_name""")
+                .param("mode", mode.wire()).param("since", dev.flywheel.platform.jdbc.Sql.at(since))
+                .query(rs -> {
+                    out.put(rs.getString("type_name"), rs.getLong("n"));
+                });
+        return out;
+    }
 }

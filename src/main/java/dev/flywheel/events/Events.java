@@ -171,6 +171,11 @@ public class Events {
         return log.page(mode, filter, query);
     }
 
+    /** Events received per type at or after {@code since} (the data flowing through each type), most first. */
+    public Map<String, Long> volumeByType(Mode mode, Instant since) {
+        return log.volumeByType(mode, since);
+    }
+
     /** Whether the catalog has this type. */
     public boolean typeExists(String name) {
         return catalog.current(name).isPresent();

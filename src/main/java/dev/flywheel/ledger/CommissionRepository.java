@@ -88,4 +88,14 @@ class CommissionRepository {
                 CommissionStatus.valueOf(rs.getString("status")), Sql.instant(rs, "hold_until"), rs.getString("review_reason"),
                 Sql.instant(rs, "created_at"));
     }
+
+    /** Commissions per payee and currency, net of clawbacks; void ones hold no money and are left out. */
+    List<Ledger.HolderTotal> totalsByHolder(Mode mode) {
+        return jdbc.sql("""
+                select holder_id, currency, sum(amount - clawed_back) as total from ledger_commissions
+                where mode = :mode and status <> 'VOID' group by holder_id, currency order by holder_id, currency""")
+                .param("mode", mode.wire())
+                .query((rs, n) -> new Ledger.HolderTotal(rs.getString("holder_id"), Money.of(rs.getLong("total"), rs.getString("currency"))))
+                .list();
+    }
 }

@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ledger {
 
+    /** An amount that belongs to one holder (a partner, a contributor). */
+    public record HolderTotal(String holderId, Money amount) {
+    }
+
     /** The outcome of a posting: the transaction's id, and false if the reference was posted before. */
     public record Posted(String transactionId, boolean created) {
     }
@@ -92,6 +96,11 @@ public class Ledger {
 
     public Optional<Commission> commissionByReference(String reference) {
         return commissions.findByReference(reference);
+    }
+
+    /** Commissions earned per payee and currency, net of clawbacks (void ones left out): what the program has paid or owes partners. */
+    public List<HolderTotal> commissionTotals(Mode mode) {
+        return commissions.totalsByHolder(mode);
     }
 
     public CursorPage<Commission> commissions(String holderId, Mode mode, PageQuery query) {

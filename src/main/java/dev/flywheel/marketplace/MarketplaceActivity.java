@@ -1,5 +1,6 @@
 package dev.flywheel.marketplace;
 
+import dev.flywheel.platform.Money;
 import dev.flywheel.platform.jdbc.Sql;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,72 @@ import org.springframework.stereotype.Service;
 public class MarketplaceActivity {
 
     private final JdbcClient jdbc;
+    private final ListingRepository listings;
 
-    MarketplaceActivity(JdbcClient jdbc) {
+    MarketplaceActivity(JdbcClient jdbc, ListingRepository listings) {
         this.jdbc = jdbc;
+        this.listings = listings;
+    }
+
+    /**
+     * A live app with what flows through it, for the ecosystem map.
+     *
+     * @param activeInstalls installations working now (not uninstalled)
+     * @param eventTypes the product event types the app declares it consumes
+     * @param gmv its sales since it was listed, per currency
+     * @param platformFees the owner's fee on those sales, per currency
+     */
+    public record AppFlow(String listingId, String partnerId, String name, long activeInstalls, List<String> eventTypes, List<Money> gmv,
+            List<Money> platformFees) {
+    }
+
+    /** The live apps with the most active installations (at most {@code limit}), with their sales and the events they consume. */
+    public List<AppFlow> appFlows(int limit) {
+        return appFlows(limit, 0);
+    }
+
+    /**
+     * The live apps with the most active installations (at most {@code byInstalls}) and, beside
+     * them, the best-selling live apps by GMV (at most {@code bySales} more), most installed first.
+     */
+    public List<AppFlow> appFlows(int byInstalls, int bySales) {
+        record Counted(String id, long active) {
+        }
+        String active = "(select count(*) from mkt_installations i where i.listing_id = l.id and i.status = 'active')";
+        List<Counted> top = new java.util.ArrayList<>(jdbc.sql("select l.id, " + active + """
+                 as active
+                from mkt_listings l where l.published_version_id is not null and l.suspended_at is null
+                order by active desc, l.id limit :limit""")
+                .param("limit", Math.max(1, Math.min(byInstalls, 100)))
+                .query((rs, n) -> new Counted(rs.getString("id"), rs.getLong("active"))).list());
+        if (bySales > 0) {
+            java.util.Set<String> seen = new java.util.HashSet<>(top.stream().map(Counted::id).toList());
+            jdbc.sql("select l.id, " + active + """
+                     as active
+                    from mkt_listings l join (select listing_id, sum(gmv_amount) as gmv from mkt_sales group by listing_id) s on s.listing_id = l.id
+                    where l.published_version_id is not null and l.suspended_at is null
+                    order by s.gmv desc, l.id limit :limit""")
+                    .param("limit", Math.min(bySales, 100))
+                    .query((rs, n) -> new Counted(rs.getString("id"), rs.getLong("active"))).list().stream()
+                    .filter(c -> seen.add(c.id())).forEach(top::add);
+            top.sort(java.util.Comparator.comparingLong(Counted::active).reversed());
+        }
+        List<AppFlow> out = new java.util.ArrayList<>();
+        for (Counted c : top) {
+            listings.live(c.id()).ifPresent(live -> {
+                List<Money> gmv = new java.util.ArrayList<>();
+                List<Money> fees = new java.util.ArrayList<>();
+                jdbc.sql("select currency, sum(gmv_amount) as gmv, sum(fee_amount) as fee from mkt_sales where listing_id = :l group by currency order by currency")
+                        .param("l", c.id())
+                        .query(rs -> {
+                            gmv.add(Money.of(rs.getLong("gmv"), rs.getString("currency")));
+                            fees.add(Money.of(rs.getLong("fee"), rs.getString("currency")));
+                        });
+                out.add(new AppFlow(c.id(), live.listing().partnerId(), live.version().content().name(), c.active(),
+                        live.version().content().eventTypes(), gmv, fees));
+            });
+        }
+        return out;
     }
 
     /** Partners with at least one live listing, and how many live listings they have together. */

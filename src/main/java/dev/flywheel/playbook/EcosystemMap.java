@@ -8,8 +8,9 @@ import java.util.List;
  */
 record EcosystemMap(List<Node> nodes, List<Edge> edges) {
 
+    /** What a node stands for; EVENT is a data-flow point (an event type), REVENUE a revenue channel. */
     enum Kind {
-        PRODUCT, CUSTOMERS, PARTNERS, COMMUNITY, INTEGRATION, CUSTOM
+        PRODUCT, CUSTOMERS, PARTNERS, COMMUNITY, INTEGRATION, EVENT, REVENUE, CUSTOM
     }
 
     enum Flow {
@@ -26,5 +27,10 @@ record EcosystemMap(List<Node> nodes, List<Edge> edges) {
 
     /** An edge; {@code indirect} marks a path that reaches the product through another node (a template through an app). */
     record Edge(String from, String to, Flow flow, long weight, String label, boolean indirect) {
+    }
+
+    /** The indirect connections that end in revenue (a template → an app it needs → the revenue that app earns), for highlighting. */
+    public List<Edge> revenueChains() {
+        return edges.stream().filter(e -> e.indirect() && e.flow() == Flow.REVENUE).toList();
     }
 }

@@ -1,10 +1,13 @@
 package dev.flywheel.playbook;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /** Builds the ecosystem map from every provider's live data plus the nodes and edges people added. */
@@ -15,7 +18,7 @@ class MapBuilder {
     private final PlaybookRepository repository;
 
     MapBuilder(List<MapProvider> providers, PlaybookRepository repository) {
-        this.providers = providers;
+        this.providers = providers.stream().sorted(Comparator.comparingInt(MapProvider::order)).toList();
         this.repository = repository;
     }
 
@@ -39,7 +42,27 @@ class MapBuilder {
                         a.weight() == null ? 1 : a.weight(), a.label(), false));
             }
         }
-        List<EcosystemMap.Edge> drawable = edges.stream().filter(e -> nodes.containsKey(e.from()) && nodes.containsKey(e.to())).toList();
-        return new EcosystemMap(List.copyOf(nodes.values()), drawable);
+        return assemble(nodes, edges);
+    }
+
+    /**
+     * Keeps the edges whose two ends are on the map, once per (from, to, flow) — the first
+     * provider's wins, as for nodes — and adds the revenue chains {@link IndirectPaths} finds.
+     */
+    static EcosystemMap assemble(Map<String, EcosystemMap.Node> nodes, List<EcosystemMap.Edge> edges) {
+        Set<String> seen = new HashSet<>();
+        List<EcosystemMap.Edge> drawable = new ArrayList<>();
+        for (EcosystemMap.Edge e : edges) {
+            if (nodes.containsKey(e.from()) && nodes.containsKey(e.to()) && !e.from().equals(e.to()) && seen.add(e.from() + "\n" + e.to() + "\n" + e.flow())) {
+                drawable.add(e);
+            }
+        }
+        List<EcosystemMap.Node> all = List.copyOf(nodes.values());
+        for (EcosystemMap.Edge chain : IndirectPaths.revenueChains(all, drawable)) {
+            if (seen.add(chain.from() + "\n" + chain.to() + "\n" + chain.flow())) {
+                drawable.add(chain);
+            }
+        }
+        return new EcosystemMap(all, List.copyOf(drawable));
     }
 }

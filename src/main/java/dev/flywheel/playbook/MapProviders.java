@@ -16,7 +16,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The map providers for the modules that exist: identity (the product, accounts, partners) and community (templates). */
+/** The map providers for identity (the product, accounts, partners) and community (templates and the apps they need). */
 @Configuration(proxyBeanMethods = false)
 class MapProviders {
 
@@ -24,7 +24,7 @@ class MapProviders {
 
     @Bean
     MapProvider identityMap(Organizations organizations) {
-        return () -> {
+        return MapProvider.of(0, () -> {
             List<EcosystemMap.Node> nodes = new ArrayList<>();
             List<EcosystemMap.Edge> edges = new ArrayList<>();
             Organization owner = organizations.owner();
@@ -57,12 +57,13 @@ class MapProviders {
                 edges.add(new EcosystemMap.Edge(id, PRODUCT, flow, count, count + " partners", false));
             });
             return new MapProvider.Contribution(nodes, edges);
-        };
+        });
     }
 
     @Bean
     MapProvider communityMap(Community community) {
-        return () -> {
+        // After the marketplace (an app a template needs is the marketplace's node when it is listed there), before revenue.
+        return MapProvider.of(25, () -> {
             List<EcosystemMap.Node> nodes = new ArrayList<>();
             List<EcosystemMap.Edge> edges = new ArrayList<>();
             Community.Figures figures = community.figures();
@@ -80,16 +81,16 @@ class MapProviders {
                 edges.add(new EcosystemMap.Edge(id, "community", EcosystemMap.Flow.USERS, t.activeUses(), t.activeUses() + " active uses", false));
                 for (String app : t.apps()) {
                     apps.merge(app, Math.max(1, t.activeUses()), Long::sum);
-                    edges.add(new EcosystemMap.Edge(id, "app:" + app.toLowerCase(Locale.ROOT), EcosystemMap.Flow.DATA, Math.max(1, t.activeUses()),
-                            "needs " + app, true));
+                    edges.add(new EcosystemMap.Edge(id, FlowMapProviders.appId(app), EcosystemMap.Flow.USERS, Math.max(1, t.activeUses()),
+                            t.activeUses() + " active uses need " + app, true));
                 }
             }
             apps.forEach((app, weight) -> {
-                String id = "app:" + app.toLowerCase(Locale.ROOT);
+                String id = FlowMapProviders.appId(app);
                 nodes.add(new EcosystemMap.Node(id, EcosystemMap.Kind.INTEGRATION, app, weight, "community: apps templates need"));
                 edges.add(new EcosystemMap.Edge(id, PRODUCT, EcosystemMap.Flow.DATA, weight, "integration", true));
             });
             return new MapProvider.Contribution(nodes, edges);
-        };
+        });
     }
 }
