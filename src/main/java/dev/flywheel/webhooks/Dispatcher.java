@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery loop of one node: claimer threads take due deliveries from the queue in batches
- * (with a lease), worker threads send them, and recorder threads write the successes in batches.
+ * (with a lease), worker threads send them, and recorder threads write the outcomes in batches.
  * On PostgreSQL several claimers run at once (their claims skip each other's locked rows); on H2
  * there is one. At-least-once: a delivery is only marked delivered
  * after a 2xx, and a claim whose node dies is handed back when its lease ends, so a message may
@@ -255,7 +255,13 @@ class Dispatcher {
                 batch.add(first);
                 outcomes.drainTo(batch, RECORD_BATCH - 1);
                 queue.record(batch);
-                afterRecorded(batch);
+                try {
+                    afterRecorded(batch);
+                } catch (RuntimeException e) {
+                    // Stored already; the endpoint's state is corrected by its next outcome.
+                    log.warn("Webhook dispatcher {} recorded {} delivery outcomes but could not update their endpoints: {}", name,
+                            batch.size(), e.getMessage());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
