@@ -7,13 +7,16 @@ import dev.flywheel.platform.paging.PageQuery;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -99,33 +102,72 @@ class DeliveryQueue {
         template.batchUpdate(INSERT, rows);
     }
 
-    /** Claims up to {@code batch} due deliveries for {@code token} until {@code leaseUntil}; returns them. */
+    /**
+     * H2: the same, sorted by the whole (status, next_attempt_at) index. Status is constant here, so
+     * the order is the same, but only then does H2 read the index in order and stop after
+     * {@code batch} rows; sorted by next_attempt_at alone it reads and filters every waiting row on
+     * each claim, so a claim cost grew with the backlog.
+     */
+    private static final String DUE_H2 = DUE.replace("order by d.next_attempt_at", "order by d.status, d.next_attempt_at");
+
+    /**
+     * PostgreSQL: the whole claim in one statement and one round trip (autocommitted): the due ids
+     * are locked with {@code FOR UPDATE SKIP LOCKED} in a materialized CTE (so concurrent claimers,
+     * on this node or another, take disjoint batches and the planner cannot re-run the selection
+     * per row), updated by primary key, and returned with what the dispatcher needs of their
+     * endpoints, so nothing is looked up per delivery.
+     */
+    private static final String CLAIM_POSTGRES = "with due as materialized (" + DUE + " for update skip locked) " + """
+            update webhook_deliveries d set status = 'SENDING', claim_token = :token, claim_expires_at = :lease
+              from due, webhook_endpoints e
+             where d.id = due.id and e.id = d.endpoint_id
+            returning d.*, e.url, e.mode, e.rate_limit, e.secret_version, e.organization_id, e.origin, e.failing_since""";
+
+    /** Claims up to {@code batch} due deliveries for {@code token} until {@code leaseUntil}; returns them, oldest due first. */
     List<Claimed> claim(String token, Instant now, Instant leaseUntil, int batch) {
-        // Read the due ids, then claim them by primary key in the same transaction. On PostgreSQL the rows stay locked
-        // (FOR UPDATE SKIP LOCKED) until the claim commits, so concurrent dispatchers take disjoint batches; on H2 the
-        // update is conditional on PENDING, which is safe for the single claimer H2 is meant for. (A single
-        // "update ... where id in (select ...)" let PostgreSQL pick plans that re-ran the subquery per row.)
-        Integer claimed = transactions.execute(status -> {
-            List<String> due = jdbc.sql(skipLocked ? DUE + " for update skip locked" : DUE)
-                    .param("now", Sql.at(now)).param("batch", batch).query(String.class).list();
-            return due.isEmpty() ? 0 : jdbc.sql("update webhook_deliveries set status = 'SENDING', claim_token = :token, "
-                    + "claim_expires_at = :lease where id in (:ids) and status = 'PENDING'")
-                    .param("token", token).param("lease", Sql.at(leaseUntil)).param("ids", due).update();
+        List<Claimed> claimed;
+        if (skipLocked) {
+            claimed = jdbc.sql(CLAIM_POSTGRES).param("now", Sql.at(now)).param("batch", batch).param("token", token)
+                    .param("lease", Sql.at(leaseUntil)).query((rs, n) -> claimed(rs, n, token)).list();
+        } else {
+            claimed = claimWithoutRowLocks(token, now, leaseUntil, batch);
+        }
+        List<Claimed> ordered = new ArrayList<>(claimed);
+        ordered.sort(Comparator.comparing((Claimed c) -> c.delivery().nextAttemptAt()).thenComparing(c -> c.delivery().id()));
+        return ordered;
+    }
+
+    /**
+     * H2: read the due ids, then claim them by primary key in the same transaction, conditional on
+     * still being pending (safe for the single claimer H2 is meant for); then read back the rows
+     * this token holds, by primary key, with their endpoints.
+     */
+    private List<Claimed> claimWithoutRowLocks(String token, Instant now, Instant leaseUntil, int batch) {
+        List<String> due = transactions.execute(status -> {
+            List<String> ids = jdbc.sql(DUE_H2).param("now", Sql.at(now)).param("batch", batch).query(String.class).list();
+            if (!ids.isEmpty()) {
+                jdbc.sql("update webhook_deliveries set status = 'SENDING', claim_token = :token, claim_expires_at = :lease "
+                        + "where id in (:ids) and status = 'PENDING'")
+                        .param("token", token).param("lease", Sql.at(leaseUntil)).param("ids", ids).update();
+            }
+            return ids;
         });
-        if (claimed == 0) {
+        if (due == null || due.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                 select d.*, e.url, e.mode, e.rate_limit, e.secret_version, e.organization_id, e.origin, e.failing_since
                   from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-                 where d.claim_token = :token and d.status = 'SENDING'""")
-                .param("token", token).query((rs, n) -> {
-                    int rate = rs.getInt("rate_limit");
-                    Integer rateLimit = rs.wasNull() ? null : rate;
-                    return new Claimed(map(rs, n), rs.getString("url"), Mode.fromWire(rs.getString("mode")), rateLimit,
-                            rs.getInt("secret_version"), rs.getString("organization_id"), rs.getString("origin"),
-                            Sql.instant(rs, "failing_since"), token);
-                }).list();
+                 where d.id in (:ids) and d.claim_token = :token and d.status = 'SENDING'""")
+                .param("ids", due).param("token", token).query((rs, n) -> claimed(rs, n, token)).list();
+    }
+
+    private static Claimed claimed(ResultSet rs, int n, String token) throws SQLException {
+        int rate = rs.getInt("rate_limit");
+        Integer rateLimit = rs.wasNull() ? null : rate;
+        return new Claimed(map(rs, n), rs.getString("url"), Mode.fromWire(rs.getString("mode")), rateLimit,
+                rs.getInt("secret_version"), rs.getString("organization_id"), rs.getString("origin"),
+                Sql.instant(rs, "failing_since"), token);
     }
 
     /** Hands deliveries whose claim lease ended (their dispatcher died or hung) back to the queue. */
@@ -135,61 +177,58 @@ class DeliveryQueue {
                 .param("now", Sql.at(now)).update();
     }
 
-    /** Records the outcome of a claimed delivery; false if the claim had already been taken over (lease ended). */
-    boolean finish(Claimed c, DeliveryStatus status, Instant nextAttemptAt, boolean attempted, int retryStep, Integer statusCode, String error,
-            Instant now) {
-        if (!DeliveryStatus.SENDING.canBecome(status)) {
-            throw new IllegalStateException("A sending delivery cannot become " + status);
-        }
-        return jdbc.sql("""
-                update webhook_deliveries
-                   set status = :status, next_attempt_at = coalesce(:next, next_attempt_at), retry_step = :step,
-                       attempts = attempts + :attempted, last_status_code = coalesce(:code, last_status_code), last_error = :error,
-                       delivered_at = :delivered, claim_token = null, claim_expires_at = null
-                 where id = :id and claim_token = :token""")
-                .param("status", status.name()).param("next", Sql.at(nextAttemptAt)).param("step", retryStep)
-                .param("attempted", attempted ? 1 : 0).param("code", statusCode).param("error", error)
-                .param("delivered", status == DeliveryStatus.DELIVERED ? Sql.at(now) : null)
-                .param("id", c.delivery().id()).param("token", c.claimToken()).update() == 1;
-    }
+    /**
+     * The outcome of one claimed delivery, waiting to be recorded with others in one transaction:
+     * its new state and, unless it was only postponed (rate limit), the attempt made.
+     */
+    record Outcome(Claimed claimed, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt, int retryStep, Integer statusCode,
+            String error, Instant deliveredAt) {
 
-    /** A successful attempt of a claimed delivery, waiting to be recorded with others in one transaction. */
-    record Success(Claimed claimed, Attempt attempt) {
+        Outcome {
+            if (!DeliveryStatus.SENDING.canBecome(status)) {
+                throw new IllegalStateException("A sending delivery cannot become " + status);
+            }
+        }
     }
 
     /**
-     * Records many successful attempts in one transaction (one commit instead of two per delivery):
-     * each delivery becomes delivered if its claim is still held, and every attempt is logged.
+     * Records many outcomes in one transaction (one commit instead of two per delivery), as two
+     * JDBC batches: each delivery takes its new state if its claim is still held (a claim taken
+     * over after its lease ended is left to the new holder), and every attempt is logged.
      */
-    void recordDelivered(List<Success> successes) {
-        List<Object[]> finished = new ArrayList<>(successes.size());
-        List<Object[]> attempts = new ArrayList<>(successes.size());
-        for (Success s : successes) {
-            Attempt a = s.attempt();
-            Delivery d = s.claimed().delivery();
-            finished.add(new Object[] {d.retryStep() + 1, a.statusCode(), Sql.at(a.attemptedAt()), d.id(), s.claimed().claimToken()});
-            attempts.add(new Object[] {a.id(), a.deliveryId(), a.endpointId(), Sql.at(a.attemptedAt()), a.statusCode(), a.latencyMillis(),
-                a.outcome(), a.error(), a.responseExcerpt()});
+    void record(List<Outcome> outcomes) {
+        List<Object[]> finished = new ArrayList<>(outcomes.size());
+        List<Object[]> attempts = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            Attempt a = o.attempt();
+            finished.add(new Object[] {o.status().name(), timestamp(o.nextAttemptAt()), o.retryStep(), a == null ? 0 : 1,
+                new SqlParameterValue(Types.INTEGER, o.statusCode()), new SqlParameterValue(Types.VARCHAR, o.error()),
+                timestamp(o.deliveredAt()), o.claimed().delivery().id(), o.claimed().claimToken()});
+            if (a != null) {
+                attempts.add(new Object[] {a.id(), a.deliveryId(), a.endpointId(), Sql.at(a.attemptedAt()), new SqlParameterValue(Types.INTEGER,
+                    a.statusCode()), a.latencyMillis(), a.outcome(), new SqlParameterValue(Types.VARCHAR, a.error()),
+                    new SqlParameterValue(Types.VARCHAR, a.responseExcerpt())});
+            }
         }
         transactions.executeWithoutResult(status -> {
             template.batchUpdate("""
                     update webhook_deliveries
-                       set status = 'DELIVERED', retry_step = ?, attempts = attempts + 1, last_status_code = ?, last_error = null,
-                           delivered_at = ?, claim_token = null, claim_expires_at = null
+                       set status = ?, next_attempt_at = coalesce(?, next_attempt_at), retry_step = ?, attempts = attempts + ?,
+                           last_status_code = coalesce(?, last_status_code), last_error = ?, delivered_at = ?,
+                           claim_token = null, claim_expires_at = null
                      where id = ? and claim_token = ?""", finished);
-            template.batchUpdate("""
-                    insert into webhook_attempts (id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, outcome, error, response_excerpt)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
+            if (!attempts.isEmpty()) {
+                template.batchUpdate("""
+                        insert into webhook_attempts (id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, outcome, error,
+                                                      response_excerpt)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
+            }
         });
     }
 
-    void recordAttempt(Attempt a) {
-        jdbc.sql("""
-                insert into webhook_attempts (id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, outcome, error, response_excerpt)
-                values (:id, :delivery, :endpoint, :at, :code, :latency, :outcome, :error, :excerpt)""")
-                .param("id", a.id()).param("delivery", a.deliveryId()).param("endpoint", a.endpointId()).param("at", Sql.at(a.attemptedAt()))
-                .param("code", a.statusCode()).param("latency", a.latencyMillis()).param("outcome", a.outcome()).param("error", a.error())
-                .param("excerpt", a.responseExcerpt()).update();
+    /** A typed timestamp parameter, so that a null one is bound with its type (PostgreSQL must know it inside coalesce). */
+    private static SqlParameterValue timestamp(Instant instant) {
+        return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, Sql.at(instant));
     }
 
     Optional<Delivery> find(String id) {
@@ -261,21 +300,20 @@ class DeliveryQueue {
                 .param("endpoint", endpointId).param("since", Sql.at(since)).param("now", Sql.at(now)).update();
     }
 
-    long countByStatus(DeliveryStatus status) {
-        return jdbc.sql("select count(*) from webhook_deliveries where status = :status").param("status", status.name())
-                .query(Long.class).single();
-    }
-
     long countByStatus(String endpointId, DeliveryStatus status) {
         return jdbc.sql("select count(*) from webhook_deliveries where endpoint_id = :endpoint and status = :status")
                 .param("endpoint", endpointId).param("status", status.name()).query(Long.class).single();
     }
 
-    /** Queue depth: messages waiting for an enabled endpoint (due now or retrying later) or being sent. */
+    /**
+     * Queue depth: messages waiting for an enabled endpoint (due now or retrying later) or being sent.
+     * Written with OR (not IN) so PostgreSQL combines its two partial indexes, of waiting and of
+     * sending deliveries, instead of reading the delivered history.
+     */
     long depth() {
         return jdbc.sql("""
                 select count(*) from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
-                 where d.status in ('PENDING', 'SENDING')""").query(Long.class).single();
+                 where (d.status = 'PENDING' or d.status = 'SENDING')""").query(Long.class).single();
     }
 
     /** When the oldest message still waiting for an enabled endpoint was queued, if any. */
@@ -283,7 +321,7 @@ class DeliveryQueue {
         return jdbc.sql("""
                 select min(d.created_at) as oldest from webhook_deliveries d
                   join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'ENABLED'
-                 where d.status in ('PENDING', 'SENDING')""")
+                 where (d.status = 'PENDING' or d.status = 'SENDING')""")
                 .query((rs, n) -> Optional.ofNullable(Sql.instant(rs, "oldest"))).single();
     }
 

@@ -5,11 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery loop of one node: claims due deliveries from the queue (with a lease), sends each
- * on a worker thread, and records the outcome. At-least-once: a delivery is only marked delivered
+ * The delivery loop of one node: claimer threads take due deliveries from the queue in batches
+ * (with a lease), worker threads send them, and recorder threads write the outcomes in batches.
+ * On PostgreSQL several claimers run at once (their claims skip each other's locked rows); on H2
+ * there is one. At-least-once: a delivery is only marked delivered
  * after a 2xx, and a claim whose node dies is handed back when its lease ends, so a message may
  * arrive twice (receivers deduplicate on {@code webhook-id}) but is never lost.
  *
@@ -49,18 +52,20 @@ class Dispatcher {
     private final RetrySchedule schedule;
     private final Clock clock;
     private final String name;
-    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    /** Counts wake-ups; a claimer that found less than it asked for sleeps only if none came since it started its claim. */
+    private final Object signal = new Object();
+    private long wakeups;
     private final AtomicInteger delivered = new AtomicInteger();
-    /** Successful attempts waiting to be recorded; the recorder thread writes them in batches, one transaction each. */
-    private final BlockingQueue<DeliveryQueue.Success> successes = new LinkedBlockingQueue<>();
+    /** Outcomes waiting to be recorded; the recorder threads write them in batches, one transaction each. */
+    private final BlockingQueue<DeliveryQueue.Outcome> outcomes = new LinkedBlockingQueue<>();
 
     private volatile boolean running;
     private volatile boolean halted;
-    private Thread loop;
-    private Thread recorder;
+    private final List<Thread> claimers = new ArrayList<>();
+    private final List<Thread> recorders = new ArrayList<>();
     private ExecutorService workers;
     private Semaphore slots;
-    private Instant lastReap = Instant.EPOCH;
+    private volatile Instant lastReap = Instant.EPOCH;
 
     Dispatcher(DeliveryQueue queue, EndpointRepository endpoints, SigningKeys keys, WebhookSender sender, EndpointDisabler disabler,
             WebhookMetrics metrics, WebhooksProperties properties, Clock clock, String name) {
@@ -88,17 +93,26 @@ class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        // Without row locks (H2) two claimers would pick the same rows and one would come back empty-handed.
+        int claimerCount = queue.usesSkipLocked() ? properties.claimers() : 1;
         // Deliveries in flight plus those claimed and waiting for a worker: claiming in batches of up to claim-batch
-        // spreads the cost of one claim (which reads the due index) over many deliveries.
-        slots = new Semaphore(properties.threads() + properties.claimBatch());
-        loop = new Thread(this::run, name + "-claimer");
-        loop.setDaemon(true);
-        loop.start();
-        recorder = new Thread(this::recordSuccesses, name + "-recorder");
-        recorder.setDaemon(true);
-        recorder.start();
-        log.info("Webhook dispatcher {} started ({} threads, {} claims)", name, properties.threads(),
-                queue.usesSkipLocked() ? "FOR UPDATE SKIP LOCKED" : "single-claimer");
+        // spreads the cost of one claim over many deliveries, and each claimer can have one batch waiting.
+        slots = new Semaphore(properties.threads() + claimerCount * properties.claimBatch());
+        claimers.clear();
+        recorders.clear();
+        for (int i = 1; i <= claimerCount; i++) {
+            Thread claimer = new Thread(this::run, name + "-claimer-" + i);
+            claimer.setDaemon(true);
+            claimers.add(claimer);
+            // As many recorders as claimers: one commit per batch of outcomes keeps up with one claim per batch.
+            Thread recorder = new Thread(this::recordOutcomes, name + "-recorder-" + i);
+            recorder.setDaemon(true);
+            recorders.add(recorder);
+        }
+        claimers.forEach(Thread::start);
+        recorders.forEach(Thread::start);
+        log.info("Webhook dispatcher {} started ({} threads, {} claimer(s) of up to {}, {} claims)", name, properties.threads(), claimerCount,
+                properties.claimBatch(), queue.usesSkipLocked() ? "FOR UPDATE SKIP LOCKED" : "single-claimer");
     }
 
     /** Stops claiming and lets deliveries in flight finish (up to the attempt timeout). */
@@ -107,14 +121,18 @@ class Dispatcher {
             return;
         }
         running = false;
-        loop.interrupt();
+        claimers.forEach(Thread::interrupt);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 halt();
             }
-            loop.join(1000);
-            recorder.join(5000);
+            for (Thread claimer : claimers) {
+                claimer.join(1000);
+            }
+            for (Thread recorder : recorders) {
+                recorder.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -127,18 +145,14 @@ class Dispatcher {
     synchronized void halt() {
         halted = true;
         running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        claimers.forEach(Thread::interrupt);
         // Drop the claimed deliveries still waiting for a worker first, then abort those in flight: none is sent after this.
         if (workers != null) {
             workers.shutdownNow();
         }
         sender.abortAll();
-        if (recorder != null) {
-            recorder.interrupt();
-        }
-        successes.clear();
+        recorders.forEach(Thread::interrupt);
+        outcomes.clear();
     }
 
     boolean isRunning() {
@@ -147,7 +161,25 @@ class Dispatcher {
 
     /** Tells the loop there is new work (an event was just queued on this node). */
     void wake() {
-        wakeups.offer(Boolean.TRUE);
+        synchronized (signal) {
+            wakeups++;
+            signal.notifyAll();
+        }
+    }
+
+    private long wakeups() {
+        synchronized (signal) {
+            return wakeups;
+        }
+    }
+
+    /** Sleeps up to the poll interval unless a wake-up came after {@code seen} (so one that raced the claim is not lost). */
+    private void awaitWork(long seen) throws InterruptedException {
+        synchronized (signal) {
+            if (wakeups == seen) {
+                signal.wait(Math.max(1, properties.pollInterval().toMillis()));
+            }
+        }
     }
 
     int deliveredCount() {
@@ -157,20 +189,23 @@ class Dispatcher {
     private void run() {
         while (running) {
             try {
-                Instant now = clock.instant();
-                if (Duration.between(lastReap, now).compareTo(REAP_EVERY) >= 0) {
-                    lastReap = now;
-                    reclaimExpired(now);
-                }
-                // Wait until a worthwhile batch fits (half a claim batch), or claim at once when the node is idle.
+                reapIfDue();
+                // Wait until a worthwhile batch fits (half a claim batch), or claim at once when the node is idle; then take
+                // the rest of a batch if it is free. The slots reserved are handed to the claimed deliveries (each worker frees
+                // its own), so claimers on this node never claim for the same slots.
                 int least = Math.max(1, properties.claimBatch() / 2);
                 slots.acquire(least);
-                int free = slots.availablePermits() + least;
-                int wanted = Math.min(free, properties.claimBatch());
-                List<DeliveryQueue.Claimed> claimed = queue.claim(Ids.next("clm"), now, now.plus(properties.claimLease()), wanted);
-                slots.release(least);
+                int more = Math.max(0, Math.min(slots.availablePermits(), properties.claimBatch() - least));
+                int wanted = least + (more > 0 && slots.tryAcquire(more) ? more : 0);
+                long seen = wakeups();
+                List<DeliveryQueue.Claimed> claimed = List.of();
+                try {
+                    Instant now = clock.instant();
+                    claimed = queue.claim(Ids.next("clm"), now, now.plus(properties.claimLease()), wanted);
+                } finally {
+                    slots.release(wanted - claimed.size());
+                }
                 for (DeliveryQueue.Claimed c : claimed) {
-                    slots.acquire();
                     workers.execute(() -> {
                         try {
                             deliver(c);
@@ -183,7 +218,7 @@ class Dispatcher {
                     });
                 }
                 if (claimed.size() < wanted) {
-                    wakeups.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    awaitWork(seen);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -204,32 +239,93 @@ class Dispatcher {
     }
 
     /**
-     * Writes successful attempts in batches of up to {@value #RECORD_BATCH}: under load many
-     * deliveries share one commit, when idle each is written as soon as it arrives. Runs until the
-     * dispatcher stops and every queued success is written; a halted node drops them, and their
-     * claims run out and are delivered again (at least once).
+     * Writes outcomes in batches of up to {@value #RECORD_BATCH}: under load many deliveries share
+     * one commit, when idle each is written as soon as it arrives; then applies what they mean for
+     * their endpoints. Runs until the dispatcher stops and every queued outcome is written; a halted
+     * node drops them, and their claims run out and are delivered again (at least once).
      */
-    private void recordSuccesses() {
-        List<DeliveryQueue.Success> batch = new ArrayList<>(RECORD_BATCH);
-        while (!halted && (running || !successes.isEmpty() || !workers.isTerminated())) {
+    private void recordOutcomes() {
+        List<DeliveryQueue.Outcome> batch = new ArrayList<>(RECORD_BATCH);
+        while (!halted && (running || !outcomes.isEmpty() || !workers.isTerminated())) {
             try {
-                DeliveryQueue.Success first = successes.poll(100, TimeUnit.MILLISECONDS);
+                DeliveryQueue.Outcome first = outcomes.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                successes.drainTo(batch, RECORD_BATCH - 1);
-                queue.recordDelivered(batch);
+                outcomes.drainTo(batch, RECORD_BATCH - 1);
+                queue.record(batch);
+                try {
+                    afterRecorded(batch);
+                } catch (RuntimeException e) {
+                    // Stored already; the endpoint's state is corrected by its next outcome.
+                    log.warn("Webhook dispatcher {} recorded {} delivery outcomes but could not update their endpoints: {}", name,
+                            batch.size(), e.getMessage());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // The claims stay until their lease ends, then these deliveries are sent again: nothing is lost.
-                log.warn("Webhook dispatcher {} could not record {} deliveries: {}", name, batch.size(), e.getMessage());
+                log.warn("Webhook dispatcher {} could not record {} delivery outcomes: {}", name, batch.size(), e.getMessage());
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Once outcomes are stored: a 410 Gone disables its endpoint; otherwise an endpoint's latest
+     * attempt in the batch decides whether it is failing (marked once, and disabled when it has
+     * failed for {@code disable-after}) or healthy again. Once per endpoint and batch, not per delivery.
+     */
+    private void afterRecorded(List<DeliveryQueue.Outcome> batch) {
+        Map<String, DeliveryQueue.Outcome> latest = new LinkedHashMap<>();
+        Set<String> gone = new HashSet<>();
+        for (DeliveryQueue.Outcome o : batch) {
+            if (o.attempt() == null) {
+                continue;
+            }
+            String endpoint = o.claimed().delivery().endpointId();
+            latest.put(endpoint, o);
+            if (Integer.valueOf(410).equals(o.statusCode()) && gone.add(endpoint)) {
+                disabler.disable(endpoint, "the endpoint answered 410 Gone");
+            }
+        }
+        for (DeliveryQueue.Outcome o : latest.values()) {
+            String endpoint = o.claimed().delivery().endpointId();
+            Instant since = o.claimed().failingSince();
+            if (gone.contains(endpoint)) {
+                continue;
+            }
+            if (o.status() == DeliveryStatus.DELIVERED) {
+                if (since != null) {
+                    endpoints.clearFailing(endpoint);
+                }
+                continue;
+            }
+            Instant at = o.attempt().attemptedAt();
+            Instant failingSince = since != null ? since : endpoints.markFailing(endpoint, at);
+            if (!failingSince.plus(properties.disableAfter()).isAfter(at)) {
+                disabler.disable(endpoint, "failing continuously since " + failingSince + " (no successful delivery for "
+                        + properties.disableAfter().toDays() + " days)");
+            }
+        }
+    }
+
+    /** Hands back the claims of dead nodes every few seconds; one claimer does it at a time. */
+    private void reapIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastReap, now).compareTo(REAP_EVERY) < 0) {
+            return;
+        }
+        synchronized (this.signal) {
+            if (Duration.between(lastReap, now).compareTo(REAP_EVERY) < 0) {
+                return;
+            }
+            lastReap = now;
+        }
+        reclaimExpired(now);
     }
 
     int reclaimExpired(Instant now) {
@@ -249,7 +345,8 @@ class Dispatcher {
         Instant now = clock.instant();
         if (c.rateLimit() != null && !endpoints.takeRateSlot(d.endpointId(), now.getEpochSecond())) {
             metrics.rateLimited();
-            queue.finish(c, DeliveryStatus.PENDING, Instant.ofEpochSecond(now.getEpochSecond() + 1), false, d.retryStep(), null, null, now);
+            outcomes.add(new DeliveryQueue.Outcome(c, null, DeliveryStatus.PENDING, Instant.ofEpochSecond(now.getEpochSecond() + 1),
+                    d.retryStep(), null, null, null));
             return;
         }
         long timestamp = now.getEpochSecond();
@@ -270,38 +367,27 @@ class Dispatcher {
         metrics.attempt(success, response.latencyMillis());
         Attempt attempt = new Attempt(Ids.next("wha"), d.id(), d.endpointId(), now, response.status(), response.latencyMillis(),
                 success ? "succeeded" : "failed", response.error(), response.excerpt());
+        int attemptsMade = d.retryStep() + 1;
         if (success) {
-            successes.add(new DeliveryQueue.Success(c, attempt));
+            outcomes.add(new DeliveryQueue.Outcome(c, attempt, DeliveryStatus.DELIVERED, null, attemptsMade, response.status(), null, now));
             delivered.incrementAndGet();
             metrics.delivered(Duration.between(d.createdAt(), now));
-            if (c.failingSince() != null) {
-                endpoints.clearFailing(d.endpointId());
-            }
             return;
         }
-        queue.recordAttempt(attempt);
         String error = response.error() != null ? response.error() : "HTTP " + response.status();
         if (response.status() != null && response.status() == 410) {
-            queue.finish(c, DeliveryStatus.FAILED, null, true, d.retryStep() + 1, 410, "410 Gone: the receiver asked to stop", now);
-            disabler.disable(d.endpointId(), "the endpoint answered 410 Gone");
+            outcomes.add(new DeliveryQueue.Outcome(c, attempt, DeliveryStatus.FAILED, null, attemptsMade, 410,
+                    "410 Gone: the receiver asked to stop", null));
             return;
         }
-        int attemptsMade = d.retryStep() + 1;
         Optional<Duration> delay = schedule.next(attemptsMade, ThreadLocalRandom.current()::nextDouble);
         if (delay.isPresent() && response.retryAfter() != null && (response.status() == 429 || response.status() == 503)) {
             Duration asked = response.retryAfter();
             delay = Optional.of(asked.compareTo(properties.maxRetryAfter()) > 0 ? properties.maxRetryAfter() : asked);
         }
-        if (delay.isPresent()) {
-            queue.finish(c, DeliveryStatus.PENDING, now.plus(delay.get()), true, attemptsMade, response.status(), cut(error), now);
-        } else {
-            queue.finish(c, DeliveryStatus.FAILED, null, true, attemptsMade, response.status(), cut(error), now);
-        }
-        Instant failingSince = c.failingSince() != null ? c.failingSince() : endpoints.markFailing(d.endpointId(), now);
-        if (!failingSince.plus(properties.disableAfter()).isAfter(now)) {
-            disabler.disable(d.endpointId(), "failing continuously since " + failingSince + " (no successful delivery for "
-                    + properties.disableAfter().toDays() + " days)");
-        }
+        outcomes.add(delay.isPresent()
+                ? new DeliveryQueue.Outcome(c, attempt, DeliveryStatus.PENDING, now.plus(delay.get()), attemptsMade, response.status(), cut(error), null)
+                : new DeliveryQueue.Outcome(c, attempt, DeliveryStatus.FAILED, null, attemptsMade, response.status(), cut(error), null));
     }
 
     private static String cut(String text) {

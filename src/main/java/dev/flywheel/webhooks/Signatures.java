@@ -20,6 +20,14 @@ final class Signatures {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** 32 bytes: the specification asks for between 24 and 64. */
     private static final int SECRET_BYTES = 32;
+    /** One Mac per thread: looking the algorithm up through the security providers costs more than signing a small body. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
 
     private Signatures() {
     }
@@ -51,7 +59,7 @@ final class Signatures {
 
     static String sign(String messageId, long timestampSeconds, String body, byte[] key) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] digest = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);

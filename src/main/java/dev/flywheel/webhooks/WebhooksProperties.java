@@ -26,7 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRetryAfter a receiver's Retry-After is honoured up to this long (default 24h)
  * @param dispatcher run the delivery loop on this node (default true)
  * @param threads concurrent deliveries per node (default 32)
- * @param claimBatch deliveries claimed from the queue at once (default 100)
+ * @param claimBatch deliveries claimed from the queue at once, by one claimer (default 200)
+ * @param claimers claimer threads per node on PostgreSQL, claiming at the same time (their
+ *        {@code FOR UPDATE SKIP LOCKED} claims take disjoint batches); H2 always uses one (default 2)
  * @param pollInterval how often an idle dispatcher looks for due deliveries (default 100ms); new
  *        events accepted on the same node wake it at once
  * @param claimLease a claimed delivery not finished within this time is handed to another dispatcher
@@ -48,7 +50,8 @@ record WebhooksProperties(
         @DefaultValue("24h") Duration maxRetryAfter,
         @DefaultValue("true") boolean dispatcher,
         @DefaultValue("32") int threads,
-        @DefaultValue("100") int claimBatch,
+        @DefaultValue("200") int claimBatch,
+        @DefaultValue("2") int claimers,
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("2m") Duration claimLease,
         @DefaultValue("24h") Duration rotationOverlap,
@@ -58,6 +61,10 @@ record WebhooksProperties(
     WebhooksProperties {
         if (claimLease.compareTo(timeout) <= 0) {
             throw new IllegalArgumentException("flywheel.webhooks.claim-lease (" + claimLease + ") must be longer than flywheel.webhooks.timeout (" + timeout + ")");
+        }
+        if (threads < 1 || claimBatch < 1 || claimers < 1) {
+            throw new IllegalArgumentException("flywheel.webhooks.threads, claim-batch and claimers must each be at least 1 (are " + threads
+                    + ", " + claimBatch + ", " + claimers + ")");
         }
         if (retrySchedule.isEmpty()) {
             throw new IllegalArgumentException("flywheel.webhooks.retry-schedule needs at least one entry (the first attempt)");

@@ -67,7 +67,7 @@ class DeliveryFaultTest extends IntegrationTest {
 
     private static WebhooksProperties properties(List<Duration> schedule, Duration disableAfter, int threads) {
         return new WebhooksProperties(true, "", schedule, 0.2, Duration.ofSeconds(5), disableAfter, DataSize.ofKilobytes(20),
-                DataSize.ofMegabytes(1), Duration.ofHours(24), true, threads, 50, Duration.ofMillis(20), Duration.ofSeconds(30),
+                DataSize.ofMegabytes(1), Duration.ofHours(24), true, threads, 50, 2, Duration.ofMillis(20), Duration.ofSeconds(30),
                 Duration.ofHours(24), Duration.ofDays(30), 1000);
     }
 
