@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * server's signing keys (in process, no HTTP), then maps it to a {@link Caller} of the app's
  * organization carrying the token's scopes, account, departments and withheld fields. A token of
  * a customer grant that was revoked is refused at once even though its signature is still good
- * (the grant is checked on every request); a disabled app's tokens within 10 s. The signature
+ * (the grant is checked on every request); a disabled app's tokens within 10 s, and so are the
+ * tokens of an app another module suspended ({@link AppSuspensions}; at once on the node that
+ * suspends, which evicts the app from the cache). The signature
  * of a token is checked once per node: what it vouched for is remembered (by the token's
  * SHA-256) until the token expires: in {@code bench/developer} this took an API read with a JWT
  * from 0.63 to 1.08 of the unauthenticated throughput (the RS256 check costs about 36 µs).
@@ -42,7 +44,7 @@ class AccessTokenVerifier implements BearerTokenVerifier {
 
     private static final Duration APP_CACHE = Duration.ofSeconds(10);
 
-    private record AppAndOrganization(App app, Organization organization, Instant at) {
+    private record AppAndOrganization(App app, Organization organization, boolean suspended, Instant at) {
     }
 
     /** What a valid signature vouched for; kept until the token expires, so each token's RS256 check runs once per node. */
@@ -56,11 +58,13 @@ class AccessTokenVerifier implements BearerTokenVerifier {
     private final Apps apps;
     private final Organizations organizations;
     private final Grants grants;
+    private final java.util.List<AppSuspensions> suspensions;
     private final Clock clock;
     private final Map<String, AppAndOrganization> cache = new ConcurrentHashMap<>();
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-    AccessTokenVerifier(SigningKeys keys, Apps apps, Organizations organizations, Grants grants, Clock clock) {
+    AccessTokenVerifier(SigningKeys keys, Apps apps, Organizations organizations, Grants grants,
+            org.springframework.beans.factory.ObjectProvider<AppSuspensions> suspensions, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> selector.select(keys.published())));
         processor.setJWTClaimsSetVerifier((claims, context) -> {
@@ -70,7 +74,14 @@ class AccessTokenVerifier implements BearerTokenVerifier {
         this.apps = apps;
         this.organizations = organizations;
         this.grants = grants;
+        this.suspensions = suspensions.orderedStream().toList();
         this.clock = clock;
+    }
+
+    /** Another module suspended or reinstated the app: read it again on its next token (after the change committed). */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(Apps.AccessChanged changed) {
+        cache.remove(changed.appId());
     }
 
     @Override
@@ -83,6 +94,9 @@ class AccessTokenVerifier implements BearerTokenVerifier {
         AppAndOrganization found = appId == null ? null : appAndOrganization(appId);
         if (found == null || !found.app().isActive()) {
             throw new Rejected("The app this token was issued to no longer exists or is disabled.");
+        }
+        if (found.suspended()) {
+            throw new Rejected("The app this token was issued to is suspended from the marketplace; its tokens work again once it is reinstated.");
         }
         App app = found.app();
         Mode mode = "test".equals(claims.mode()) ? Mode.TEST : Mode.LIVE;
@@ -147,7 +161,8 @@ class AccessTokenVerifier implements BearerTokenVerifier {
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        AppAndOrganization loaded = new AppAndOrganization(app, org, now);
+        boolean suspended = suspensions.stream().anyMatch(s -> s.suspended(appId));
+        AppAndOrganization loaded = new AppAndOrganization(app, org, suspended, now);
         cache.put(appId, loaded);
         return loaded;
     }

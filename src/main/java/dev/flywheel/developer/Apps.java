@@ -53,10 +53,15 @@ public class Apps {
     private final Sandboxes sandboxes;
     private final AuditLog audit;
     private final DeveloperProperties properties;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Published after a change of an app's suspension ({@link AppSuspensions}), so token checks read it again. */
+    record AccessChanged(String appId) {
+    }
+
     Apps(AppRepository apps, ScopeCatalog scopes, ApiVersions versions, ApiKeys keys, Sandboxes sandboxes, AuditLog audit,
-            DeveloperProperties properties, Clock clock) {
+            DeveloperProperties properties, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.apps = apps;
         this.scopes = scopes;
         this.versions = versions;
@@ -64,7 +69,16 @@ public class Apps {
         this.sandboxes = sandboxes;
         this.audit = audit;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Another module suspended or reinstated the app ({@link AppSuspensions}): its tokens are
+     * judged again on their next use, once the caller's transaction commits.
+     */
+    public void accessChanged(String appId) {
+        events.publishEvent(new AccessChanged(appId));
     }
 
     public Optional<App> find(String id) {

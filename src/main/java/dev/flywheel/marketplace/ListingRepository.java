@@ -181,6 +181,12 @@ class ListingRepository {
                 .param("now", Sql.at(now)).param("id", listingId).update();
     }
 
+    /** Whether a listing of the app is suspended now. */
+    boolean appSuspended(String appId) {
+        return jdbc.sql("select count(*) from mkt_listings where app_id = :app and suspended_at is not null").param("app", appId)
+                .query(Long.class).single() > 0;
+    }
+
     void setApp(String listingId, String appId, Instant now) {
         jdbc.sql("update mkt_listings set app_id = :app, updated_at = :now where id = :id")
                 .param("app", appId).param("now", Sql.at(now)).param("id", listingId).update();

@@ -234,6 +234,9 @@ class Listings {
         repository.suspend(listing.id(), reason.strip(), clock.instant());
         audit.record(listing.partnerId(), "listing.suspended", listing.id(), reason.strip());
         events.publishEvent(new ListingSuspended(listing.id(), listing.partnerId(), reason.strip()));
+        if (listing.appId() != null) {
+            apps.accessChanged(listing.appId());
+        }
         return repository.find(listing.id()).orElseThrow();
     }
 
@@ -247,6 +250,9 @@ class Listings {
         repository.reinstate(listing.id(), clock.instant());
         audit.record(listing.partnerId(), "listing.reinstated", listing.id(), null);
         events.publishEvent(new ListingReinstated(listing.id(), listing.partnerId()));
+        if (listing.appId() != null) {
+            apps.accessChanged(listing.appId());
+        }
         return repository.find(listing.id()).orElseThrow();
     }
 

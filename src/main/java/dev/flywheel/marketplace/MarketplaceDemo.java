@@ -1,6 +1,10 @@
 package dev.flywheel.marketplace;
 
+import dev.flywheel.developer.App;
+import dev.flywheel.developer.Apps;
+import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.Organization;
+import dev.flywheel.identity.OrganizationKind;
 import dev.flywheel.identity.Organizations;
 import dev.flywheel.identity.PartnerType;
 import dev.flywheel.platform.Ids;
@@ -11,6 +15,7 @@ import dev.flywheel.platform.demo.DemoSize;
 import dev.flywheel.platform.jdbc.Sql;
 import dev.flywheel.platform.paging.CursorPage;
 import dev.flywheel.platform.paging.PageQuery;
+import dev.flywheel.webhooks.InstallSubscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The demo marketplace: every technology partner lists one to three apps, published after a
  * (recorded) review; customer accounts install them over the last four months, some uninstall,
  * most use them, a share review them; views and consent screens fill the partners' funnels.
+ * A partner's first listing is linked to its live developer platform app (when it has one) and
+ * asks for that app's scopes; its current installs are told to the webhooks module, as a real
+ * install is, so the app's webhook endpoints (made by the webhooks demo) serve those accounts.
  */
 @Component
 class MarketplaceDemo implements DemoContributor {
@@ -49,15 +57,19 @@ class MarketplaceDemo implements DemoContributor {
     private final JdbcClient jdbc;
     private final StorefrontIndex index;
     private final MarketplaceProperties properties;
+    private final Apps apps;
+    private final InstallSubscriptions webhooks;
     private final Clock clock;
 
     MarketplaceDemo(Organizations organizations, ListingRepository listings, JdbcClient jdbc, StorefrontIndex index,
-            MarketplaceProperties properties, Clock clock) {
+            MarketplaceProperties properties, Apps apps, InstallSubscriptions webhooks, Clock clock) {
         this.organizations = organizations;
         this.listings = listings;
         this.jdbc = jdbc;
         this.index = index;
         this.properties = properties;
+        this.apps = apps;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -76,10 +88,12 @@ class MarketplaceDemo implements DemoContributor {
             return;
         }
         for (Organization partner : partners) {
-            int apps = 1 + random.nextInt(3);
-            for (int a = 0; a < apps; a++) {
-                ListingRepository.Live live = listing(partner, random, now);
-                usage(live.listing().id(), String.join("\n", live.version().content().requiredScopes()), accounts, random, now);
+            int listed = 1 + random.nextInt(3);
+            App app = liveApp(partner);
+            for (int a = 0; a < listed; a++) {
+                App linked = a == 0 ? app : null;
+                ListingRepository.Live live = listing(partner, linked, random, now);
+                usage(live.listing().id(), linked, live.version().content().requiredScopes(), accounts, random, now);
             }
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -92,7 +106,14 @@ class MarketplaceDemo implements DemoContributor {
         }
     }
 
-    private ListingRepository.Live listing(Organization partner, Random random, Instant now) {
+    /** The partner's live app from the developer platform demo, if it registered one. */
+    private App liveApp(Organization partner) {
+        Caller caller = new Caller("demo", partner.id(), OrganizationKind.PARTNER, null, Mode.LIVE, "demo generator");
+        return apps.list(caller, PageQuery.first(10)).data().stream().filter(App::isActive).filter(a -> a.mode() == Mode.LIVE).findFirst()
+                .orElse(null);
+    }
+
+    private ListingRepository.Live listing(Organization partner, App app, Random random, Instant now) {
         String word = partner.name().split(" ")[0];
         String name = word + " " + NOUNS.get(random.nextInt(NOUNS.size()));
         String host = (partner.domain() == null ? Listings.slugOf(partner.name()) + ".example" : partner.domain());
@@ -102,6 +123,10 @@ class MarketplaceDemo implements DemoContributor {
         String second = SCOPES.get(random.nextInt(SCOPES.size()));
         if (!scopes.contains(second)) {
             scopes.add(second);
+        }
+        if (app != null) {
+            // A linked listing asks customers for what its app declares, so installs consent to the app's real scopes.
+            scopes = new ArrayList<>(app.scopes());
         }
         List<PricingPlan> plans = new ArrayList<>();
         plans.add(new PricingPlan("Free", PricingPlan.Kind.FREE, Money.zero("USD")));
@@ -141,6 +166,9 @@ class MarketplaceDemo implements DemoContributor {
             listings.addHistory(version.id(), from, to, "demo", null, published);
         }
         listings.markPublished(listing.id(), version.id(), published);
+        if (app != null) {
+            listings.setApp(listing.id(), app.id(), created);
+        }
         return new ListingRepository.Live(listing, version);
     }
 
@@ -148,7 +176,8 @@ class MarketplaceDemo implements DemoContributor {
         return listings.version(versionId).orElseThrow().state();
     }
 
-    private void usage(String listingId, String scopes, List<Organization> accounts, Random random, Instant now) {
+    private void usage(String listingId, App app, List<String> scopeList, List<Organization> accounts, Random random, Instant now) {
+        String scopes = String.join("\n", scopeList);
         int popularity = random.nextInt(Math.max(2, accounts.size() / 4));
         for (int i = 0; i < popularity; i++) {
             Organization account = accounts.get(random.nextInt(accounts.size()));
@@ -158,18 +187,23 @@ class MarketplaceDemo implements DemoContributor {
                 uninstalled = null;
             }
             Instant activated = random.nextInt(100) < 70 ? installed.plus(Duration.ofHours(random.nextInt(72))) : null;
+            String installId = Ids.next("ins");
             int inserted = jdbc.sql("""
                     insert into mkt_installations (id, listing_id, account_id, account_segment, installed_by, installer_email, scopes, status,
                       installed_at, uninstalled_at, activated_at, review_asked_at, review_prompted_at)
                     values (:id, :l, :a, :seg, 'demo', :email, :scopes, :status, :at, :un, :act, :asked, :asked) on conflict do nothing""")
                     .param("asked", Sql.at(asked(activated, now)))
                     .param("scopes", scopes)
-                    .param("id", Ids.next("ins")).param("l", listingId).param("a", account.id()).param("seg", account.segment())
+                    .param("id", installId).param("l", listingId).param("a", account.id()).param("seg", account.segment())
                     .param("email", "admin@" + (account.domain() == null ? "customer.example" : account.domain()))
                     .param("status", uninstalled == null ? "active" : "uninstalled").param("at", Sql.at(installed))
                     .param("un", Sql.at(uninstalled)).param("act", Sql.at(activated)).update();
             if (inserted == 0) {
                 continue;
+            }
+            if (app != null && uninstalled == null) {
+                webhooks.installed(installId, app.id(),
+                        account.externalId() == null || account.externalId().isBlank() ? account.id() : account.externalId(), scopeList);
             }
             for (int v = 0; v < 2 + random.nextInt(6); v++) {
                 event(listingId, "view", null, null, installed.minus(Duration.ofHours(random.nextInt(48))));

@@ -27,15 +27,17 @@ public class InstallSubscriptions {
     private final DeliveryQueue queue;
     private final Apps apps;
     private final AuditLog audit;
+    private final WebhookMetrics metrics;
     private final Clock clock;
 
     InstallSubscriptions(AppSubscriptionRepository subscriptions, EndpointRepository endpoints, DeliveryQueue queue, Apps apps, AuditLog audit,
-            Clock clock) {
+            WebhookMetrics metrics, Clock clock) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.queue = queue;
         this.apps = apps;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -66,29 +68,39 @@ public class InstallSubscriptions {
     /** The customer uninstalled the app: its endpoints stop receiving the account's events at once. Returns the messages cancelled. */
     @Transactional
     public int uninstalled(String installId) {
-        return stop(installId, SubscriptionStatus.ENDED, "the customer uninstalled the app");
+        return stop(installId, SubscriptionStatus.ENDED, "the customer uninstalled the app", WebhookMetrics.CancelReason.UNINSTALLED);
     }
 
     /** The owner suspended the app's listing: nothing is delivered for this install until it is reinstated. Returns the messages cancelled. */
     @Transactional
     public int suspended(String installId, String reason) {
-        return stop(installId, SubscriptionStatus.SUSPENDED, "the app was suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        return stop(installId, SubscriptionStatus.SUSPENDED, "the app was suspended" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+                WebhookMetrics.CancelReason.SUSPENDED);
     }
 
-    /** The app's listing was reinstated: an install that is still installed delivers new events again (what was cancelled stays cancelled). */
+    /**
+     * The app's listing was reinstated: an install that is still installed delivers new events again
+     * (what was cancelled stays cancelled). A message queued by an event stored at the very moment
+     * of the suspension (after it cancelled the rest) is cancelled first, so nothing from the
+     * suspended time goes out late.
+     */
     @Transactional
     public void reinstated(String installId) {
-        subscriptions.install(installId).filter(i -> i.status() == SubscriptionStatus.SUSPENDED)
-                .ifPresent(i -> subscriptions.setStatus(i.id(), SubscriptionStatus.ACTIVE, null, clock.instant()));
+        subscriptions.install(installId).filter(i -> i.status() == SubscriptionStatus.SUSPENDED).ifPresent(i -> {
+            metrics.cancelled(WebhookMetrics.CancelReason.INSTALL_ENDED,
+                    queue.cancelForInstall(i.id(), "cancelled: queued while the app was suspended"));
+            subscriptions.setStatus(i.id(), SubscriptionStatus.ACTIVE, null, clock.instant());
+        });
     }
 
-    private int stop(String installId, SubscriptionStatus status, String reason) {
+    private int stop(String installId, SubscriptionStatus status, String reason, WebhookMetrics.CancelReason metric) {
         Optional<AppSubscriptionRepository.Install> install = subscriptions.install(installId);
         if (install.isEmpty() || install.get().status() == SubscriptionStatus.ENDED) {
             return 0;
         }
         subscriptions.setStatus(installId, status, reason, clock.instant());
         int cancelled = queue.cancelForInstall(installId, "cancelled: " + reason);
+        metrics.cancelled(metric, cancelled);
         apps.find(install.get().appId()).ifPresent(app -> audit.record(app.organizationId(), "webhook_subscriptions." + status.name().toLowerCase(
                 java.util.Locale.ROOT), installId, reason + "; " + cancelled + " queued message(s) cancelled"));
         return cancelled;

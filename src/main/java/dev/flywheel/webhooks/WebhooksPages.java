@@ -11,13 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -76,7 +79,7 @@ class WebhooksPages {
     String endpoint(@PathVariable String id, @RequestParam(required = false) String status,
             @RequestParam(name = "starting_after", required = false) String after, Caller caller, Model model) {
         Endpoint endpoint = service.require(id, caller);
-        DeliveryStatus filter = status == null || status.isBlank() ? null : DeliveryStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        DeliveryStatus filter = statusFilter(status);
         model.addAttribute("endpoint", endpoint);
         model.addAttribute("deliveries", queue.page(endpoint.id(), filter, PageQuery.of(25, after)));
         model.addAttribute("status", status);
@@ -161,6 +164,32 @@ class WebhooksPages {
         service.delete(service.require(id, caller));
         redirect.addFlashAttribute("notice", "Endpoint deleted.");
         return "redirect:/console/webhooks";
+    }
+
+    /**
+     * A page asked for something the caller cannot see (another organization's endpoint or message,
+     * whatever id is typed or slipped into a form) or sent a value that does not exist: the
+     * console's error page with the matching status, never a server error. Not-found says the
+     * same whether the id exists elsewhere or not.
+     */
+    @ExceptionHandler(ApiException.class)
+    ModelAndView refused(ApiException e) {
+        HttpStatus status = e.type().status();
+        String message = status == HttpStatus.NOT_FOUND
+                ? "There is no webhook endpoint or message at this address that your organization can see. Check the link, or go back to Webhooks."
+                : e.getMessage();
+        return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message", message), status);
+    }
+
+    private static DeliveryStatus statusFilter(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return DeliveryStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", "must be one of pending, sending, delivered, failed, cancelled");
+        }
     }
 
     private static String act(RedirectAttributes redirect, String id, Supplier<String> action) {

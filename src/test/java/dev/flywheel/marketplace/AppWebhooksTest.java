@@ -42,6 +42,8 @@ class AppWebhooksTest extends IntegrationTest {
     PasswordEncoder passwords;
     @Autowired
     WebhookHealthCheck webhookHealth;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private Api owner() {
         return api().as(OWNER_KEY);
@@ -170,6 +172,77 @@ class AppWebhooksTest extends IntegrationTest {
             String back = event(owner(), "deal.closed_won", account, "reinstalled");
             assertThat(eventIds(asApp, endpoint)).contains(back);
         }
+    }
+
+    @Test
+    void suspendingTheAppCancelsWhatIsQueuedAndReinstatingDeliversOnlyNewEvents() throws Exception {
+        MarketplaceFixtures.Partner partner = MarketplaceFixtures.technologyPartner(owner(), unique("Suspended Maker"));
+        AppCredentials app = app(partner);
+        String slug = publishWithApp(partner, app);
+        String listingId = jdbc.sql("select id from mkt_listings where slug = :slug").param("slug", slug).query(String.class).single();
+        Api asApp = appToken(app);
+        Api partnerKey = api().as(partner.key());
+
+        try (Receiver receiver = new Receiver()) {
+            String endpoint = asApp.post("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"deal.closed_won\"]}")
+                    .text("id");
+            Customers customer = Customers.create(owner(), jdbc, passwords, Role.CUSTOMER_ADMIN, "smb");
+            String account = productAccount(customer);
+            Installation installation = installs.install(customer.caller(), slug);
+            String before = event(owner(), "deal.closed_won", account, "before-suspension");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream().anyMatch(r -> r.body().contains(before)));
+
+            // The receiver asks for an hour's pause: the next message waits for its retry when the owner suspends the app.
+            receiver.answer(r -> new Receiver.Answer(503, java.util.Map.of("Retry-After", "3600"), "busy"));
+            String queued = event(owner(), "deal.closed_won", account, "queued-at-suspension");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(partnerKey, endpoint).stream()
+                    .anyMatch(d -> d.get("event_id").asString().equals(queued) && d.get("attempts").asInt() == 1
+                            && d.get("status").asString().equals("pending")));
+            receiver.answer(r -> Receiver.Answer.ok());
+            double cancelledBefore = cancelledMetric();
+            Api.Response suspended = owner().post("/api/v1/marketplace/managed-listings/" + listingId + "/suspend",
+                    "{\"reason\":\"Leaking contact data\"}");
+            assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+
+            JsonNode cancelled = delivery(partnerKey, endpoint, queued);
+            assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+            assertThat(cancelled.get("last_error").asString()).contains("suspended").contains("Leaking contact data");
+            assertThat(cancelledMetric() - cancelledBefore).isEqualTo(1.0);
+            assertThat(owner().get("/api/v1/marketplace/installations/" + installation.id()).json().get("works").asBoolean()).isFalse();
+            // Its tokens stop working (the app's own client-credentials token included); the partner still manages the endpoint.
+            assertProblem(asApp.get("/api/v1/webhook-endpoints/" + endpoint), 401, "/problems/unauthenticated");
+            // Events while suspended are not queued for the app.
+            String during = event(owner(), "deal.closed_won", account, "during-suspension");
+            assertThat(eventIds(partnerKey, endpoint)).doesNotContain(during);
+            assertProblem(partnerKey.post("/api/v1/webhook-endpoints/" + endpoint + "/deliveries/" + cancelled.get("id").asString() + "/resend", ""),
+                    409, "/problems/conflict");
+
+            Api.Response reinstated = owner().post("/api/v1/marketplace/managed-listings/" + listingId + "/reinstate", "");
+            assertThat(reinstated.status()).as(reinstated.body()).isEqualTo(200);
+            assertThat(owner().get("/api/v1/marketplace/installations/" + installation.id()).json().get("works").asBoolean()).isTrue();
+            String after = event(owner(), "deal.closed_won", account, "after-reinstatement");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream().anyMatch(r -> r.body().contains(after)));
+
+            // What was cancelled stays cancelled and still cannot be resent; what happened while suspended never goes out.
+            JsonNode stillCancelled = delivery(partnerKey, endpoint, queued);
+            assertThat(stillCancelled.get("status").asString()).isEqualTo("cancelled");
+            assertProblem(partnerKey.post("/api/v1/webhook-endpoints/" + endpoint + "/deliveries/" + stillCancelled.get("id").asString() + "/resend",
+                    ""), 409, "/problems/conflict");
+            Api.Response recovered = partnerKey.post("/api/v1/webhook-endpoints/" + endpoint + "/recover", "{\"since\":\"2000-01-01T00:00:00Z\"}");
+            assertThat(recovered.json().get("recovered").asInt()).as(recovered.body()).isZero();
+            assertThat(eventIds(partnerKey, endpoint)).doesNotContain(during);
+            assertThat(receiver.received()).filteredOn(r -> r.body().contains("queued-at-suspension")).hasSize(1);
+            assertThat(receiver.received()).noneMatch(r -> r.body().contains("during-suspension"));
+        }
+    }
+
+    private static JsonNode delivery(Api api, String endpointId, String eventId) {
+        return deliveries(api, endpointId).stream().filter(d -> d.get("event_id").asString().equals(eventId)).findFirst().orElseThrow();
+    }
+
+    private double cancelledMetric() {
+        return meters.find("flywheel.webhooks.deliveries.cancelled").tag("reason", "suspended").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

@@ -28,6 +28,17 @@ class MarketplaceBrowserTest extends BrowserTest {
         return new WebDriverWait(browser(), Duration.ofSeconds(20));
     }
 
+    /**
+     * Types a query into the storefront's search and waits for the results of the whole query: each
+     * pause in typing may send a request for a prefix, whose results are redrawn when the next
+     * one answers, so the list is read only once the last answer is in.
+     */
+    private void search(String query, String expected) {
+        type("input[type=search]", query);
+        awaitHtmxSettled("q", query);
+        assertThat(text("#apps")).contains(expected);
+    }
+
     private void fill(String name, String value) {
         type("[name='" + name + "']", value);
     }
@@ -86,9 +97,8 @@ class MarketplaceBrowserTest extends BrowserTest {
         // Anyone finds it in the storefront, with a typo.
         browser().manage().deleteAllCookies();
         open("/marketplace");
-        type("input[type=search]", "orbt renewals");
-        waiting().until(d -> d.findElement(By.id("apps")).getText().contains(appName));
-        find("#apps").findElement(By.partialLinkText(appName)).click();
+        search("orbt renewals", appName);
+        clickIn("#apps", By.partialLinkText(appName));
         assertThat(text("#app-name")).isEqualTo(appName);
         assertThat(browser().findElements(By.cssSelector(".screenshots img"))).hasSize(3);
         screenshot("marketplace-app");
@@ -111,9 +121,8 @@ class MarketplaceBrowserTest extends BrowserTest {
 
         // And reviews it.
         open("/marketplace");
-        type("input[type=search]", appName);
-        waiting().until(d -> d.findElement(By.id("apps")).getText().contains(appName));
-        find("#apps").findElement(By.partialLinkText(appName)).click();
+        search(appName, appName);
+        clickIn("#apps", By.partialLinkText(appName));
         find("#write-review").click();
         find("input[name=stars][value='4']").click();
         fill("body", "Caught two renewals at risk in the first week.");

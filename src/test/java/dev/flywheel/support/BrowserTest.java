@@ -80,6 +80,28 @@ public abstract class BrowserTest extends IntegrationTest {
                 .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /**
+     * Clicks an element inside a container, finding both again whenever the page redrew them in
+     * between (an htmx swap makes a held element stale); waits until they exist.
+     */
+    protected void clickIn(String containerCss, By inside) {
+        new WebDriverWait(browser(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector(containerCss)).findElement(inside).click();
+            return true;
+        });
+    }
+
+    /**
+     * Waits until no htmx request is in flight and the address bar shows {@code param=value} (what
+     * a form with {@code hx-push-url} pushes once the response for that value is swapped in), so the
+     * page shows the answer to the last input and not an earlier one still being redrawn.
+     */
+    protected void awaitHtmxSettled(String param, String value) {
+        new WebDriverWait(browser(), WAIT).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.querySelector('.htmx-request') === null"
+                        + " && new URLSearchParams(location.search).get(arguments[0]) === arguments[1];", param, value)));
+    }
+
     /** Clicks a button that submits a form and waits until the next page has replaced this one. */
     protected void submit(String css) {
         WebElement page = find("html");

@@ -35,7 +35,8 @@ class RetentionTest extends IntegrationTest {
             }
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> queue.countByStatus(endpoint, DeliveryStatus.DELIVERED) == 3);
 
-            assertThat(retention.purgeOlderThan(Instant.now().minus(Duration.ofDays(1)))).isZero();
+            // The shared database may hold older history (the demo generator writes weeks of it): only this endpoint's rows are judged.
+            retention.purgeOlderThan(Instant.now().minus(Duration.ofDays(1)));
             assertThat(queue.countByStatus(endpoint, DeliveryStatus.DELIVERED)).isEqualTo(3);
 
             assertThat(retention.purgeOlderThan(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(6);
