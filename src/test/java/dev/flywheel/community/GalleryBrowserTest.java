@@ -4,9 +4,9 @@ import static dev.flywheel.community.CommunityFixtures.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.BrowserTest;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,9 +48,12 @@ class GalleryBrowserTest extends BrowserTest {
         browser().manage().deleteAllCookies();
         open("/community");
         type("input[type=search]", title);
-        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id("results")).getText().contains(title));
-        find("#results a[href='" + templatePath + "']").click();
-        assertThat(text("h1")).isEqualTo(title);
+        // The results are redrawn as the search is typed: read and click them only in the final list.
+        new WebDriverWait(browser(), WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("results")).getText().contains(title));
+        clickIn("#results", By.cssSelector("a[href='" + templatePath + "']"));
+        new WebDriverWait(browser(), WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> title.equals(d.findElement(By.tagName("h1")).getText()));
         assertThat(browser().findElements(By.id("state-note"))).isEmpty();
         screenshot("community-template-page");
     }
