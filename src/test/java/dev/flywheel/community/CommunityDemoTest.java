@@ -2,13 +2,23 @@ package dev.flywheel.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywheel.ledger.Balance;
+import dev.flywheel.ledger.Buckets;
+import dev.flywheel.ledger.Ledger;
+import dev.flywheel.platform.Mode;
 import dev.flywheel.platform.demo.DemoGenerator;
 import dev.flywheel.platform.demo.DemoSize;
+import dev.flywheel.playbook.MapProbe;
 import dev.flywheel.support.IntegrationTest;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @Tag("database")
@@ -20,16 +30,32 @@ class CommunityDemoTest extends IntegrationTest {
     @Autowired
     Community community;
 
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
     @Test
-    void theDemoFillsTheGalleryWithTemplatesCopiesAndAModerationQueue() {
+    void theDemoFillsTheGallerySellsTemplatesAndAppsThroughTheLedgerAndLinksThemOnTheMap() {
         Community.Figures before = community.figures();
         Community.ModerationBacklog queueBefore = community.moderationBacklog(Duration.ofDays(3), Duration.ofDays(30));
         Community.IdleTemplates idleBefore = community.idleTemplates(Duration.ofDays(30), 100);
+        Set<String> templatesBefore = new HashSet<>(templateIds());
+        long templateFeesBefore = ownerBalance(TemplateSales.FEE_BUCKET);
+        long marketplaceFeesBefore = ownerBalance("marketplace_fee");
+        long templateSalesBefore = transactions("community.template_sale:%");
+        long marketplaceSalesBefore = transactions("marketplace.sale:%");
+        long refundsBefore = transactions("reversal:%");
 
         demo.generate(new DemoSize(30, 2, 1, 11));
 
         Community.Figures after = community.figures();
-        assertThat(after.publishedTemplates()).as("eight from the catalog and a remix").isEqualTo(before.publishedTemplates() + 9);
+        assertThat(after.publishedTemplates()).as("eight from the catalog, a remix and a partner's template for its best-selling app")
+                .isEqualTo(before.publishedTemplates() + 10);
         assertThat(after.pendingVersions()).isEqualTo(before.pendingVersions() + 2);
         assertThat(after.openReports()).isEqualTo(before.openReports() + 1);
         assertThat(after.copiesTaken()).isGreaterThan(before.copiesTaken());
@@ -47,5 +73,37 @@ class CommunityDemoTest extends IntegrationTest {
         JsonNode first = found.get("workflows").get(0);
         JsonNode workflow = api().get("/n8n/templates/workflows/" + first.get("id").asLong()).json();
         assertThat(workflow.toString()).contains("n8n-nodes-base.zendeskTrigger");
+
+        // Paid templates and paid app plans were sold through the real sale paths: the ledger holds the sales and the owner's fees.
+        assertThat(transactions("community.template_sale:%")).as("template purchases posted").isGreaterThan(templateSalesBefore + 3);
+        assertThat(transactions("marketplace.sale:%")).as("app charges posted").isGreaterThan(marketplaceSalesBefore);
+        assertThat(transactions("reversal:%")).as("a refunded template purchase").isGreaterThan(refundsBefore);
+        assertThat(ownerBalance(TemplateSales.FEE_BUCKET)).isGreaterThan(templateFeesBefore);
+        assertThat(ownerBalance("marketplace_fee")).isGreaterThan(marketplaceFeesBefore);
+
+        // On the map built from the demo, both revenue channels carry money and a demo template leads through an app to revenue.
+        MapProbe map = MapProbe.build(context);
+        assertThat(map.node("revenue:marketplace_fees")).hasValueSatisfying(n -> assertThat(n.weight()).isPositive());
+        assertThat(map.node("revenue:template_sales")).hasValueSatisfying(n -> assertThat(n.weight()).isPositive());
+        List<String> added = templateIds().stream().filter(id -> !templatesBefore.contains(id)).toList();
+        assertThat(map.chains()).as("a highlighted template → app → revenue chain from a demo template")
+                .anySatisfy(chain -> {
+                    assertThat(added).contains(chain.from().substring("template:".length()));
+                    assertThat(chain.to()).isEqualTo("revenue:marketplace_fees");
+                    assertThat(chain.label()).contains("drives installs of");
+                });
+    }
+
+    private List<String> templateIds() {
+        return jdbc.sql("select id from community_templates").query(String.class).list();
+    }
+
+    private long ownerBalance(String bucket) {
+        return ledger.balances(Buckets.OWNER_HOLDER, Mode.LIVE).stream().filter(b -> b.bucket().equals(bucket) && b.amount().currency().equals("USD"))
+                .map(Balance::amount).mapToLong(m -> m.amount()).sum();
+    }
+
+    private long transactions(String referenceLike) {
+        return jdbc.sql("select count(*) from ledger_transactions where reference like :r").param("r", referenceLike).query(Long.class).single();
     }
 }
