@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo marketplace's sales: some of the accounts that installed and use an app with a paid
- * plan pay for it (always its earliest user, then about one in eight), and the product's billing charges them every month since they started — each
+ * plan pay for it (always its earliest user, then about one in twenty), and the product's billing charges them every month since they started — each
  * charge recorded through {@link Sales#record}, the path the sales API takes, so the fee schedule
  * splits it and the ledger holds the GMV, the owner's fee and the partner's share exactly as in
  * production. Runs after {@link MarketplaceDemo} and charges only the installations the demo made
@@ -34,10 +34,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MarketplaceSalesDemo implements DemoContributor {
 
-    /** Share of the working installs of a paid app that pay: freemium conversion is typically in the low tens of percent. */
-    static final int PAYING_PERCENT = 12;
-    /** Charges reach back at most this many months, so the demo's volume stays proportional to its installs. */
-    static final int MONTHS = 4;
+    /**
+     * Share of the working installs of a paid app that pay, in percent: freemium apps typically
+     * convert a few percent of their users. Each sale goes through the full sale path (about twenty
+     * statements), so this also keeps the demo quick: about 500 sales at the standard size.
+     */
+    static final int PAYING_PERCENT = 5;
+    /** Monthly charges per paying account, at most: the demo's installs reach back four months. */
+    static final int MONTHS = 3;
 
     /** One charge to post, collected first so that each partner's sales are recorded in time order (fee tiers depend on it). */
     private record Charge(String listingId, String accountId, String plan, int seats, Instant at) {
