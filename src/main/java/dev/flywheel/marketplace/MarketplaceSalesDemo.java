@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo marketplace's sales: some of the accounts that installed and use an app with a paid
- * plan pay for it (always its earliest user, then about one in twenty), and the product's billing charges them every month since they started — each
- * charge recorded through {@link Sales#record}, the path the sales API takes, so the fee schedule
+ * plan pay for it (always its earliest user, then about one in twenty-five), and the product's
+ * billing charges them every month since they started — each charge recorded through
+ * {@link Sales#record}, the path the sales API takes, so the fee schedule
  * splits it and the ledger holds the GMV, the owner's fee and the partner's share exactly as in
  * production. Runs after {@link MarketplaceDemo} and charges only the installations the demo made
  * that have no sale yet, so generating again bills the new set and leaves earlier ones alone.
@@ -37,9 +38,9 @@ class MarketplaceSalesDemo implements DemoContributor {
     /**
      * Share of the working installs of a paid app that pay, in percent: freemium apps typically
      * convert a few percent of their users. Each sale goes through the full sale path (about twenty
-     * statements), so this also keeps the demo quick: about 500 sales at the standard size.
+     * statements), so this also keeps the demo quick: about 550 sales at the standard size.
      */
-    static final int PAYING_PERCENT = 5;
+    static final int PAYING_PERCENT = 4;
     /** Monthly charges per paying account, at most: the demo's installs reach back four months. */
     static final int MONTHS = 3;
 
