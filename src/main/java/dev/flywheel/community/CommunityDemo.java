@@ -1,8 +1,11 @@
 package dev.flywheel.community;
 
+import dev.flywheel.identity.Caller;
 import dev.flywheel.identity.Organization;
+import dev.flywheel.identity.OrganizationKind;
 import dev.flywheel.identity.Organizations;
 import dev.flywheel.identity.PartnerType;
+import dev.flywheel.marketplace.MarketplaceActivity;
 import dev.flywheel.platform.Ids;
 import dev.flywheel.platform.Mode;
 import dev.flywheel.platform.demo.DemoContributor;
@@ -12,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * scenario, product-native recipes) by partners and the owner, published over the last months,
  * a remix, a featured template and a collection, copies taken by customer accounts with their use
  * reported back (some kept, some dropped), and a moderation queue with a redacted submission, a
- * rejection and a change request. Generating again adds another set beside the first.
+ * rejection and a change request. Some templates are paid: customer accounts buy them before
+ * taking a copy, and a few that dropped the template within days were refunded — each purchase and
+ * refund through {@link TemplateSales}, so the ledger holds what production would. The partners
+ * behind the best-selling marketplace apps publish paid templates that name their app exactly as
+ * it is listed, which links template, app and revenue on the ecosystem map; this is why the
+ * gallery is generated after the marketplace and its sales. Generating again adds another set
+ * beside the first.
  */
 @Component
 class CommunityDemo implements DemoContributor {
@@ -37,39 +48,60 @@ class CommunityDemo implements DemoContributor {
     private record Step(String name, String type, ObjectNode parameters) {
     }
 
-    /** A catalog entry: {@code popularity} 0 leaves it without copies, so the gallery also shows what nobody uses. */
+    /**
+     * A catalog entry: {@code popularity} 0 leaves it without copies, so the gallery also shows what
+     * nobody uses; {@code price} in US cents, null for a free template.
+     */
     private record Spec(String title, String description, String category, TemplateFormat format, List<String> apps, List<String> scopes,
-            ObjectNode payload, int popularity) {
+            ObjectNode payload, int popularity, Long price) {
+
+        Spec(String title, String description, String category, TemplateFormat format, List<String> apps, List<String> scopes,
+                ObjectNode payload, int popularity) {
+            this(title, description, category, format, apps, scopes, payload, popularity, null);
+        }
     }
+
+    /** Best-selling apps that get a paid template from their partner: one at the small size, up to this many at the standard size. */
+    static final int APP_TEMPLATES = 4;
+    /** Of the buyers who removed a paid template within days, every third (the first included) asked for and got a refund. */
+    private static final int REFUND_ONE_IN = 3;
 
     private final TemplateRepository templates;
     private final CopyRepository copies;
     private final ModerationRepository moderation;
     private final CollectionRepository collections;
+    private final TemplateSales sales;
+    private final MarketplaceActivity marketplace;
     private final Organizations organizations;
     private final CommunityProperties properties;
     private final Clock clock;
 
     CommunityDemo(TemplateRepository templates, CopyRepository copies, ModerationRepository moderation, CollectionRepository collections,
-            Organizations organizations, CommunityProperties properties, Clock clock) {
+            TemplateSales sales, MarketplaceActivity marketplace, Organizations organizations, CommunityProperties properties, Clock clock) {
         this.templates = templates;
         this.copies = copies;
         this.moderation = moderation;
         this.collections = collections;
+        this.sales = sales;
+        this.marketplace = marketplace;
         this.organizations = organizations;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** After the marketplace (70) and its sales (75): the partners' app templates name apps that exist and sell. */
     @Override
     public int order() {
-        return 60;
+        return 80;
     }
 
     @Override
     public void contribute(DemoSize size, Random random) {
         Instant now = clock.instant();
         Organization owner = organizations.owner();
+        // The product's billing reports purchases and refunds with owner credentials.
+        Caller billing = new Caller("demo", owner.id(), OrganizationKind.OWNER, null, Mode.LIVE, "demo billing");
+        List<String> dropped = new ArrayList<>();
         List<Organization> partners = organizations.partners(null, PageQuery.first(PageQuery.MAX_LIMIT)).data().stream()
                 .filter(p -> p.partnerType() != PartnerType.REFERRAL).toList();
         List<Organization> takers = new ArrayList<>(organizations.accounts(Mode.LIVE, null, PageQuery.first(PageQuery.MAX_LIMIT)).data());
@@ -86,10 +118,15 @@ class CommunityDemo implements DemoContributor {
             Instant publishedAt = now.minus(Duration.ofDays(10 + random.nextInt(140))).minus(Duration.ofMinutes(random.nextInt(1440)));
             Template t = publish(spec, author, publishedAt, null, null, i == 0 ? Integer.valueOf(1) : null);
             published.add(t);
+            if (spec.price() != null) {
+                sales.setPrice(billing, t.id(), spec.price(), "USD");
+            }
             if (!takers.isEmpty()) {
-                takeCopies(t, random.nextInt(spec.popularity() * scale + 1) + (spec.popularity() > 0 ? spec.popularity() : 0), takers, random, now);
+                takeCopies(t, random.nextInt(spec.popularity() * scale + 1) + (spec.popularity() > 0 ? spec.popularity() : 0), takers, billing,
+                        random, now, dropped);
             }
         }
+        appTemplates(size, billing, takers, scale, random, now, dropped);
         Template origin = published.get(0);
         Spec teams = new Spec("HubSpot deal alert to Microsoft Teams", "The Slack deal alert, posting to a Microsoft Teams channel instead, "
                 + "with the deal owner mentioned.", "sales", TemplateFormat.N8N_WORKFLOW, List.of("HubSpot", "Microsoft Teams"), List.of("deals:read"),
@@ -99,11 +136,14 @@ class CommunityDemo implements DemoContributor {
         Template remix = publish(teams, partners.isEmpty() ? owner : partners.get(random.nextInt(partners.size())),
                 now.minus(Duration.ofDays(9)), origin.id(), origin.publishedVersion(), null);
         if (!takers.isEmpty()) {
-            takeCopies(remix, 1 + random.nextInt(2 * scale + 1), takers, random, now);
+            takeCopies(remix, 1 + random.nextInt(2 * scale + 1), takers, billing, random, now, dropped);
         }
         collections.insert(Ids.next("col"), "Sales team starter kit", "Deal alerts, CRM activity and pipeline reporting, ready to import.",
                 published.stream().filter(t -> t.category().equals("sales") || t.category().equals("data")).map(Template::id).limit(5).toList(), now);
         moderationQueue(owner, partners, random, now);
+        for (int i = 0; i < dropped.size(); i += REFUND_ONE_IN) {
+            sales.refund(billing, dropped.get(i), "Removed within days of buying: it did not fit the team's workflow.");
+        }
         if (!takers.isEmpty() && published.size() > 3) {
             Template reported = published.get(published.size() - 1);
             moderation.insertReport(new ModerationRepository.AbuseReport(Ids.next("abr"), reported.id(), takers.get(0).id(),
@@ -125,11 +165,42 @@ class CommunityDemo implements DemoContributor {
     }
 
     /**
+     * The best-selling live apps (those with sales; one at the small size, up to {@link #APP_TEMPLATES}
+     * at the standard size), each with a paid template by the partner that built it. The template
+     * names the app exactly as it is listed: the ecosystem map links a template to an app by name,
+     * so the template → app → revenue chain shows.
+     */
+    private void appTemplates(DemoSize size, Caller billing, List<Organization> takers, int scale, Random random, Instant now,
+            List<String> dropped) {
+        int wanted = Math.min(APP_TEMPLATES, 1 + size.customerAccounts() / 1000);
+        List<MarketplaceActivity.AppFlow> selling = marketplace.appFlows(1, wanted).stream().filter(a -> !a.gmv().isEmpty()).limit(wanted).toList();
+        for (int i = 0; i < selling.size(); i++) {
+            MarketplaceActivity.AppFlow app = selling.get(i);
+            Organization partner = organizations.find(app.partnerId()).orElse(null);
+            if (partner == null) {
+                continue;
+            }
+            Spec spec = appSpec(app.name(), i);
+            Instant publishedAt = now.minus(Duration.ofDays(20 + random.nextInt(70))).minus(Duration.ofMinutes(random.nextInt(1440)));
+            Template t = publish(spec, partner, publishedAt, null, null, null);
+            sales.setPrice(billing, t.id(), spec.price(), "USD");
+            if (!takers.isEmpty()) {
+                takeCopies(t, random.nextInt(spec.popularity() * scale + 1) + spec.popularity(), takers, billing, random, now, dropped);
+            }
+        }
+    }
+
+    /**
      * Copies taken over the last two months. Of those whose retention period has passed, most were
      * reported still in use afterwards (active uses), some were removed within the first days, and
-     * some were never reported again.
+     * some were never reported again. A paid template is bought first (once per buyer, shortly
+     * before its first copy; its author needs no purchase). The purchases of buyers who removed every
+     * copy within days are added to {@code dropped}.
      */
-    private void takeCopies(Template t, int n, List<Organization> takers, Random random, Instant now) {
+    private void takeCopies(Template t, int n, List<Organization> takers, Caller billing, Random random, Instant now, List<String> dropped) {
+        boolean paid = sales.price(t.id()).isPresent();
+        Map<String, String> purchaseOf = new LinkedHashMap<>();
+        Map<String, Boolean> droppedAll = new LinkedHashMap<>();
         Duration period = properties.retentionPeriod();
         Instant earliest = t.publishedAt();
         long window = Math.max(1, Duration.between(earliest, now).toMinutes());
@@ -149,6 +220,13 @@ class CommunityDemo implements DemoContributor {
                 }
             }
             Organization taker = takers.get(random.nextInt(takers.size()));
+            if (paid && !taker.id().equals(t.authorOrgId()) && !purchaseOf.containsKey(taker.id())) {
+                Instant bought = taken.minus(Duration.ofMinutes(1 + random.nextInt(30)));
+                bought = bought.isBefore(t.publishedAt()) ? t.publishedAt() : bought;
+                // The reference is the product's own id for the charge, as its billing would send it.
+                purchaseOf.put(taker.id(), sales.purchase(billing, t.id(), taker.id(), Ids.next("ch"), bought).purchase().id());
+            }
+            droppedAll.merge(taker.id(), removed != null, Boolean::logicalAnd);
             TemplateCopy copy = new TemplateCopy(Ids.next("cpy"), t.id(), 1, taker.id(), "wf-" + (1000 + random.nextInt(9000)), taken, due, lastSeen,
                     null);
             copies.insert(copy);
@@ -157,6 +235,11 @@ class CommunityDemo implements DemoContributor {
             }
             templates.countClone(t.id());
         }
+        purchaseOf.forEach((buyer, purchase) -> {
+            if (droppedAll.get(buyer)) {
+                dropped.add(purchase);
+            }
+        });
     }
 
     private void moderationQueue(Organization owner, List<Organization> partners, Random random, Instant now) {
@@ -212,7 +295,7 @@ class CommunityDemo implements DemoContributor {
                         + "QuickBooks Online.", "finance", TemplateFormat.N8N_WORKFLOW, List.of("QuickBooks Online"), List.of("deals:read", "accounts:read"),
                         n8n(step("Deal won", "n8n-nodes-base.webhook", params("path", "deal-won", "httpMethod", "POST")),
                                 step("Find or create customer", "n8n-nodes-base.quickbooks", params("resource", "customer", "operation", "create")),
-                                step("Draft invoice", "n8n-nodes-base.quickbooks", params("resource", "invoice", "operation", "create"))), 2),
+                                step("Draft invoice", "n8n-nodes-base.quickbooks", params("resource", "invoice", "operation", "create"))), 2, 1900L),
                 new Spec("Escalate urgent Zendesk tickets to Jira", "Urgent tickets tagged as bugs open a Jira issue linked back to the ticket.",
                         "support", TemplateFormat.N8N_WORKFLOW, List.of("Zendesk", "Jira Software"), List.of(),
                         n8n(step("New ticket", "n8n-nodes-base.zendeskTrigger", params("service", "ticket")),
@@ -227,13 +310,13 @@ class CommunityDemo implements DemoContributor {
                         "marketing", TemplateFormat.N8N_WORKFLOW, List.of("Clearbit", "HubSpot"), List.of("accounts:read"),
                         n8n(step("New sign-up", "n8n-nodes-base.webhook", params("path", "signup", "httpMethod", "POST")),
                                 step("Enrich", "n8n-nodes-base.clearbit", params("resource", "company", "operation", "enrich")),
-                                step("Update contact", "n8n-nodes-base.hubspot", params("resource", "contact", "operation", "upsert"))), 2),
+                                step("Update contact", "n8n-nodes-base.hubspot", params("resource", "contact", "operation", "upsert"))), 2, 1500L),
                 new Spec("Summarise support tickets with OpenAI", "Writes a two-line summary of each new ticket and posts it to the support lead.",
                         "ai", TemplateFormat.N8N_WORKFLOW, List.of("Zendesk", "OpenAI", "Slack"), List.of(),
                         n8n(step("New ticket", "n8n-nodes-base.zendeskTrigger", params("service", "ticket")),
                                 step("Summarise", "@n8n/n8n-nodes-langchain.openAi", params("resource", "text", "prompt",
                                         "Summarise in two lines: {{ $json.description }}")),
-                                step("Post summary", "n8n-nodes-base.slack", params("channel", "#support-leads"))), 3),
+                                step("Post summary", "n8n-nodes-base.slack", params("channel", "#support-leads"))), 3, 2900L),
                 new Spec("Stripe payment marks the Salesforce opportunity won", "A successful Stripe payment closes the matching opportunity.",
                         "sales", TemplateFormat.ZAPIER_TEMPLATE, List.of("Stripe", "Salesforce"), List.of("deals:write"),
                         zap("stripe", "new_charge", "salesforce", "update_record"), 1),
@@ -243,7 +326,7 @@ class CommunityDemo implements DemoContributor {
                                 step("Create project", "n8n-nodes-base.asana", params("resource", "project", "operation", "create"))), 2),
                 new Spec("Churn-risk alert from a usage drop", "Flags accounts whose weekly active users fell by half and tells the account owner.",
                         "data", TemplateFormat.PRODUCT_NATIVE, List.of("Slack"), List.of("accounts:read", "usage:read"),
-                        nativeRecipe("usage.weekly", "active_users_change <= -0.5", "notify_account_owner"), 2),
+                        nativeRecipe("usage.weekly", "active_users_change <= -0.5", "notify_account_owner"), 2, 4900L),
                 new Spec("Sync product segments to Mailchimp audiences", "Keeps Mailchimp audience tags in step with the product's segments.",
                         "marketing", TemplateFormat.MAKE_SCENARIO, List.of("Mailchimp"), List.of("accounts:read"),
                         makeScenario("watch-segments", "mailchimp:UpdateMemberTags"), 1),
@@ -262,6 +345,30 @@ class CommunityDemo implements DemoContributor {
                         TemplateFormat.N8N_WORKFLOW, List.of("Calendly"), List.of("activities:write"),
                         n8n(step("Meeting booked", "n8n-nodes-base.calendlyTrigger", params("events", "invitee.created")),
                                 step("Log activity", "n8n-nodes-base.httpRequest", params("url", "={{ $env.PRODUCT_API }}/activities", "method", "POST"))), 1));
+    }
+
+    /** A partner's paid template for its own marketplace app, naming the app exactly as it is listed; four shapes in turn. */
+    private static Spec appSpec(String app, int i) {
+        return switch (i % 4) {
+            case 0 -> new Spec("Won deals create " + app + " records", "When a deal is won in the product, creates the matching record in "
+                    + app + " with the account, amount and owner, so nobody copies it over by hand.", "sales", TemplateFormat.N8N_WORKFLOW,
+                    List.of(app), List.of("deals:read"),
+                    n8n(step("Deal won", "n8n-nodes-base.webhook", params("path", "deal-won", "httpMethod", "POST")),
+                            step("Create in " + app, "n8n-nodes-base.httpRequest", params("url", "={{ $env.APP_API }}/records", "method", "POST"))),
+                    3, 2900L);
+            case 1 -> new Spec("Weekly " + app + " digest in Slack", "Every Monday, posts what changed in " + app
+                    + " last week to the team's Slack channel.", "data", TemplateFormat.N8N_WORKFLOW, List.of(app, "Slack"), List.of("events:read"),
+                    n8n(step("Every Monday", "n8n-nodes-base.scheduleTrigger", params("rule", "weeks")),
+                            step("Last week in " + app, "n8n-nodes-base.httpRequest", params("url", "={{ $env.APP_API }}/changes?since=7d")),
+                            step("Post digest", "n8n-nodes-base.slack", params("channel", "#team", "text", "{{ $json.summary }}"))),
+                    3, 1900L);
+            case 2 -> new Spec("New accounts set up in " + app, "Sets up every new customer account in " + app
+                    + " with its plan and admins on the day it signs up.", "operations", TemplateFormat.PRODUCT_NATIVE, List.of(app),
+                    List.of("accounts:read"), nativeRecipe("account.created", "plan != 'free'", "provision_in_app"), 3, 3900L);
+            default -> new Spec("At-risk accounts flagged from " + app + " activity", "Flags accounts whose activity in " + app
+                    + " fell by half in a month, so the account owner can step in.", "data", TemplateFormat.MAKE_SCENARIO, List.of(app),
+                    List.of("accounts:read"), makeScenario("app-activity-drop", "flywheel:FlagAccount"), 3, 2400L);
+        };
     }
 
     private static Step step(String name, String type, ObjectNode parameters) {

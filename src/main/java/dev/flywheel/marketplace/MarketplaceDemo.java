@@ -92,7 +92,8 @@ class MarketplaceDemo implements DemoContributor {
             App app = liveApp(partner);
             for (int a = 0; a < listed; a++) {
                 App linked = a == 0 ? app : null;
-                ListingRepository.Live live = listing(partner, linked, random, now);
+                // The first partner's first app always has a paid plan, so even the smallest demo has app sales (MarketplaceSalesDemo).
+                ListingRepository.Live live = listing(partner, linked, random, now, partner == partners.get(0) && a == 0);
                 usage(live.listing().id(), linked, live.version().content().requiredScopes(), accounts, random, now);
             }
         }
@@ -113,7 +114,7 @@ class MarketplaceDemo implements DemoContributor {
                 .orElse(null);
     }
 
-    private ListingRepository.Live listing(Organization partner, App app, Random random, Instant now) {
+    private ListingRepository.Live listing(Organization partner, App app, Random random, Instant now, boolean paid) {
         String word = partner.name().split(" ")[0];
         String name = word + " " + NOUNS.get(random.nextInt(NOUNS.size()));
         String host = (partner.domain() == null ? Listings.slugOf(partner.name()) + ".example" : partner.domain());
@@ -130,7 +131,7 @@ class MarketplaceDemo implements DemoContributor {
         }
         List<PricingPlan> plans = new ArrayList<>();
         plans.add(new PricingPlan("Free", PricingPlan.Kind.FREE, Money.zero("USD")));
-        if (random.nextBoolean()) {
+        if (paid || random.nextBoolean()) {
             plans.add(random.nextBoolean() ? new PricingPlan("Team", PricingPlan.Kind.PER_SEAT, Money.of(500 + 100L * random.nextInt(20), "USD"))
                     : new PricingPlan("Pro", PricingPlan.Kind.FLAT_MONTHLY, Money.of(1900 + 1000L * random.nextInt(10), "USD")));
         }

@@ -29,6 +29,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class EcosystemMapFlowsTest extends IntegrationTest {
 
     private static final int INSTALLS = 12;
+    /**
+     * Seats per sale: enough that this app is among the best-selling ones the map draws, whatever
+     * apps and sales other tests (the demo generator's among them) left in the shared database.
+     */
+    private static final int SEATS = 1000;
 
     @Autowired
     Installs installs;
@@ -63,7 +68,7 @@ class EcosystemMapFlowsTest extends IntegrationTest {
             Customers buyer = Customers.create(owner(), jdbc, passwords, Role.CUSTOMER_ADMIN, "smb");
             installs.install(buyer.caller(), slug);
             assertThat(owner().post("/api/v1/marketplace/sales", "{\"listing_id\":\"" + listingId + "\",\"account_id\":\"" + buyer.accountId()
-                    + "\",\"plan\":\"Team\",\"seats\":10}").status()).isEqualTo(201);
+                    + "\",\"plan\":\"Team\",\"seats\":" + SEATS + "}").status()).isEqualTo(201);
         }
         StringJoiner events = new StringJoiner(",", "{\"events\":[", "]}");
         for (int i = 0; i < 400; i++) {
@@ -98,8 +103,8 @@ class EcosystemMapFlowsTest extends IntegrationTest {
         assertThat(activity.appFlows(100)).filteredOn(a -> a.listingId().equals(listingId)).singleElement().satisfies(a -> {
             assertThat(a.activeInstalls()).isEqualTo(INSTALLS);
             assertThat(a.eventTypes()).containsExactly(type);
-            assertThat(a.gmv()).containsExactly(Money.of(INSTALLS * 8000L, "USD"));
-            assertThat(a.platformFees()).containsExactly(Money.of(INSTALLS * 2400L, "USD"));
+            assertThat(a.gmv()).containsExactly(Money.of(INSTALLS * SEATS * 800L, "USD"));
+            assertThat(a.platformFees()).containsExactly(Money.of(INSTALLS * SEATS * 240L, "USD"));
         });
 
         MapProbe map = MapProbe.build(context);
@@ -113,7 +118,7 @@ class EcosystemMapFlowsTest extends IntegrationTest {
         assertThat(map.edges("event:" + type, app)).singleElement().satisfies(e -> assertThat(e.label()).contains("consumed by"));
         assertThat(map.edges(app, "revenue:marketplace_fees")).singleElement().satisfies(e -> {
             assertThat(e.flow()).isEqualTo("revenue");
-            assertThat(e.weight()).isEqualTo(INSTALLS * 24L); // $24 of fees per sale, in whole dollars
+            assertThat(e.weight()).isEqualTo(INSTALLS * SEATS * 240L / 100); // $2.40 of fees per seat, in whole dollars
         });
         for (String channel : new String[] {"revenue:marketplace_fees", "revenue:template_sales", "revenue:subscriptions", "revenue:commissions"}) {
             assertThat(map.node(channel)).as(channel).hasValueSatisfying(n -> assertThat(n.kind()).isEqualTo("revenue"));

@@ -39,4 +39,9 @@ public final class MapProbe {
     public List<Node> nodes() {
         return nodes;
     }
+
+    /** The highlighted revenue chains (a template → an app it needs → the revenue that app earns). */
+    public List<Edge> chains() {
+        return edges.stream().filter(e -> e.indirect() && e.flow().equals("revenue")).toList();
+    }
 }
