@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param singleAppMinInstalls fewest installs in the window before the share means anything (default 10)
  * @param reviewReplyWait how long a marketplace review may wait for the developer's reply (default 7 days)
  * @param noAdoptionAfter how long a listing may be published with no install or activation before it warns (default 30 days)
+ * @param pillarWindow the recent window compared with the one before it for growth per pillar (default 30 days)
+ * @param pillarGrowthPercent rise over the window before at which a pillar counts as growing, in percent (default 10)
+ * @param pillarMinActivity fewest measured actions in a window before a pillar's growth means anything (default 10)
  */
 @ConfigurationProperties("flywheel.playbook")
 record PlaybookProperties(
@@ -35,5 +38,8 @@ record PlaybookProperties(
         @DefaultValue("60") int singleAppPercent,
         @DefaultValue("10") int singleAppMinInstalls,
         @DefaultValue("7d") Duration reviewReplyWait,
-        @DefaultValue("30d") Duration noAdoptionAfter) {
+        @DefaultValue("30d") Duration noAdoptionAfter,
+        @DefaultValue("30d") Duration pillarWindow,
+        @DefaultValue("10") int pillarGrowthPercent,
+        @DefaultValue("10") int pillarMinActivity) {
 }

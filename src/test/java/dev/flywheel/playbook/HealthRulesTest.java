@@ -19,7 +19,8 @@ class HealthRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
     private static final PlaybookProperties DEFAULTS = new PlaybookProperties(10, Duration.ofDays(3), Duration.ofDays(30), 50, 5,
-            Duration.ofDays(30), 50, Duration.ofDays(30), 60, 10, Duration.ofDays(7), Duration.ofDays(30));
+            Duration.ofDays(30), 50, Duration.ofDays(30), 60, 10, Duration.ofDays(7), Duration.ofDays(30),
+            Duration.ofDays(30), 10, 10);
 
     // ---- moderation backlog
 
@@ -107,26 +108,72 @@ class HealthRulesTest {
     // ---- single pillar
 
     @Test
-    void noScoresMeansNothingToWarnAbout() {
-        Finding f = SinglePillarRule.evaluate(List.of(lever("Public API", null, null, Pillar.NETWORK_EFFECTS)));
-        assertThat(f.warnings()).isEmpty();
-        assertThat(f.checked()).isEqualTo("0 scored lever(s) in the impact vs effort matrix, 0 rated high-impact.");
-    }
-
-    @Test
-    void warnsWhenEveryHighImpactLeverFeedsOnePillar() {
-        Finding f = SinglePillarRule.evaluate(List.of(lever("Webinars", 4.0, 2.0, Pillar.CROSS_SELL), lever("Referral push", 3.0, 3.0, Pillar.CROSS_SELL),
-                lever("AI onboarding", 2.0, 4.0, Pillar.DATA_AMPLIFICATION)));
+    void warnsWhenOnlyOnePillarGrowsWithTheFiguresOfBothWindows() {
+        // installs 20 -> 30 (+50%); events 1000 -> 1000 (flat); cross-sell 12 -> 8 (fell)
+        Finding f = SinglePillarRule.evaluate(pillars(20, 30, 1000, 1000, 12, 8), DEFAULTS);
+        assertThat(f.checked()).isEqualTo("Last 30 days against the 30 before: network effects (installs) 20 → 30; "
+                + "data amplification (events) 1000 → 1000; cross-sell (leads) 12 → 8.");
         assertThat(f.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.evidence()).isEqualTo("Every high-impact lever (Webinars, Referral push) feeds only cross-sell.");
-            assertThat(w.action()).contains("network effects and data amplification");
+            assertThat(w.severity()).isEqualTo(Severity.WARNING);
+            assertThat(w.subject()).isEqualTo("network effects");
+            assertThat(w.evidence()).isEqualTo("Only network effects grew in the last 30 days (installs 20 → 30, +50%); "
+                    + "data amplification stayed flat (events 1000 → 1000), cross-sell fell (leads 12 → 8).");
+            assertThat(w.action()).contains("data amplification and cross-sell").contains("events").contains("referral links");
         });
     }
 
     @Test
-    void highImpactLeversOverTwoPillarsAreHealthy() {
-        assertThat(SinglePillarRule.evaluate(List.of(lever("Webinars", 4.0, 2.0, Pillar.CROSS_SELL),
-                lever("Public API", 5.0, 4.0, Pillar.NETWORK_EFFECTS))).warnings()).isEmpty();
+    void aRiseBelowTheGrowthThresholdIsNotGrowth() {
+        // events 1000 -> 1099 is +9.9%, under 10%: only cross-sell (0 -> 10, from nothing) grows
+        Finding f = SinglePillarRule.evaluate(pillars(5, 5, 1000, 1099, 0, 10), DEFAULTS);
+        assertThat(f.warnings()).singleElement().satisfies(w -> assertThat(w.evidence())
+                .startsWith("Only cross-sell grew in the last 30 days (leads 0 → 10, from nothing); ")
+                .contains("data amplification barely moved (events 1000 → 1099)"));
+        // 1000 -> 1100 is exactly +10%: two pillars grow
+        assertThat(SinglePillarRule.evaluate(pillars(5, 5, 1000, 1100, 0, 10), DEFAULTS).warnings()).isEmpty();
+    }
+
+    @Test
+    void twoPillarsGrowingIsHealthy() {
+        Finding f = SinglePillarRule.evaluate(pillars(20, 30, 1000, 1500, 12, 8), DEFAULTS);
+        assertThat(f.warnings()).isEmpty();
+        assertThat(f.checked()).endsWith("; 2 pillars growing by 10% or more.");
+    }
+
+    @Test
+    void nothingGrowingIsNotASinglePillar() {
+        Finding f = SinglePillarRule.evaluate(pillars(30, 20, 1000, 900, 12, 12), DEFAULTS);
+        assertThat(f.warnings()).isEmpty();
+        assertThat(f.checked()).endsWith("; no pillar growing by 10% or more.");
+    }
+
+    @Test
+    void tooLittleDataToJudgeIsHealthyAndSaysSo() {
+        // installs 0 -> 9 would be growth from nothing, but no pillar reaches 10 in either window
+        Finding f = SinglePillarRule.evaluate(pillars(0, 9, 3, 2, 0, 0), DEFAULTS);
+        assertThat(f.warnings()).isEmpty();
+        assertThat(f.checked()).endsWith("; too little data to judge (no pillar reaches 10 in either window).");
+    }
+
+    @Test
+    void aPillarUnderTheMinimumDoesNotCountAsGrowing() {
+        // events carry enough data; installs 2 -> 9 rise but stay under the minimum of 10
+        assertThat(SinglePillarRule.evaluate(pillars(2, 9, 1000, 1000, 0, 0), DEFAULTS).warnings()).isEmpty();
+    }
+
+    @Test
+    void theMatrixStillFlagsHighImpactLeversFeedingOnePillar() {
+        assertThat(LeverPriority.singlePillar(List.of(lever("Webinars", 4.0, 2.0, Pillar.CROSS_SELL), lever("Referral push", 3.0, 3.0, Pillar.CROSS_SELL),
+                lever("AI onboarding", 2.0, 4.0, Pillar.DATA_AMPLIFICATION)))).contains(Pillar.CROSS_SELL);
+        assertThat(LeverPriority.singlePillar(List.of(lever("Webinars", 4.0, 2.0, Pillar.CROSS_SELL),
+                lever("Public API", 5.0, 4.0, Pillar.NETWORK_EFFECTS)))).isEmpty();
+    }
+
+    private static List<SinglePillarRule.PillarActivity> pillars(long installsBefore, long installs, long eventsBefore, long events,
+            long crossBefore, long cross) {
+        return List.of(new SinglePillarRule.PillarActivity(Pillar.NETWORK_EFFECTS, "installs", installsBefore, installs),
+                new SinglePillarRule.PillarActivity(Pillar.DATA_AMPLIFICATION, "events", eventsBefore, events),
+                new SinglePillarRule.PillarActivity(Pillar.CROSS_SELL, "leads", crossBefore, cross));
     }
 
     // ---- the advice as a whole

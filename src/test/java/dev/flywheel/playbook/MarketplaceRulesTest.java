@@ -17,7 +17,8 @@ class MarketplaceRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
     private static final PlaybookProperties DEFAULTS = new PlaybookProperties(10, Duration.ofDays(3), Duration.ofDays(30), 50, 5,
-            Duration.ofDays(30), 50, Duration.ofDays(30), 60, 10, Duration.ofDays(7), Duration.ofDays(30));
+            Duration.ofDays(30), 50, Duration.ofDays(30), 60, 10, Duration.ofDays(7), Duration.ofDays(30),
+            Duration.ofDays(30), 10, 10);
 
     private static ListingAdoption app(String name, long installs, long activations, long publishedDaysAgo) {
         return new ListingAdoption("lst_" + name, "prt_" + name, name, NOW.minus(Duration.ofDays(publishedDaysAgo)), installs, activations);
