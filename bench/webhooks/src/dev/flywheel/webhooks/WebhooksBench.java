@@ -57,6 +57,9 @@ public final class WebhooksBench {
      */
     static final int WORKERS = 32;
 
+    /** {@code WEBHOOKS_BENCH_ONLY=latency} runs only the 500 events/s phase (no reference, ingestion or sustained phase). */
+    static final boolean LATENCY_ONLY = "latency".equals(System.getenv("WEBHOOKS_BENCH_ONLY"));
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--receiver")) {
             ReceiverProcess.main();
@@ -89,7 +92,7 @@ public final class WebhooksBench {
         List<String[]> rows = new ArrayList<>();
         try (Receiver receiver = Receiver.start()) {
             for (String database : databases) {
-                double reference = reference(receiver, Math.min(seconds, 15));
+                double reference = LATENCY_ONLY ? Double.NaN : reference(receiver, Math.min(seconds, 15));
                 System.out.printf("%n[%s] reference (bare HTTP client, %d threads, no persistence, no signing): %,.0f requests/s%n", database,
                         WORKERS, reference);
                 Path work = Files.createTempDirectory("webhooks-bench-" + database);
@@ -110,74 +113,135 @@ public final class WebhooksBench {
         f.post("/api/v1/event-types", "{\"name\":\"bench.ingested\",\"schema\":{\"type\":\"object\",\"properties\":{\"seq\":{\"type\":\"integer\"}}}}");
         f.post("/api/v1/event-types", "{\"name\":\"bench.delivered\",\"schema\":{\"type\":\"object\",\"properties\":{\"seq\":{\"type\":\"integer\"}}}}");
 
-        // Batch ingestion: 1,000 events per request, two producers, a type no endpoint subscribes to.
-        AtomicLong seq = new AtomicLong(1_000_000_000L);
-        ingest(f, "bench.ingested", 10, seq, 2);
-        long start = System.nanoTime();
-        int ingested = ingest(f, "bench.ingested", 60, seq, 2);
-        double ingestRate = ingested / secondsSince(start);
-        System.out.printf("[%s] batch ingestion: %,d events in batches of 1,000 from 2 clients: %,.0f events/s stored%n", database, ingested, ingestRate);
-
         f.post("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"bench.delivered\"]}");
+        double ingestRate = Double.NaN;
+        double deliveryRate = Double.NaN;
+        long lostSustained = 0;
+        if (!LATENCY_ONLY) {
+            // Batch ingestion: 1,000 events per request, two producers, a type no endpoint subscribes to.
+            AtomicLong seq = new AtomicLong(1_000_000_000L);
+            ingest(f, "bench.ingested", 10, seq, 2);
+            long start = System.nanoTime();
+            int ingested = ingest(f, "bench.ingested", 60, seq, 2);
+            ingestRate = ingested / secondsSince(start);
+            System.out.printf("[%s] batch ingestion: %,d events in batches of 1,000 from 2 clients: %,.0f events/s stored%n", database, ingested, ingestRate);
 
-        // Sustained delivery: two producers (as many as the batch ingestion phase) keep at most 20,000 accepted-but-undelivered
-        // events ahead of the receiver. The backlog is sampled during the window: while it stays above zero the dispatcher,
-        // not the producers, sets the rate.
-        receiver.reset();
-        AtomicLong accepted = new AtomicLong();
-        AtomicBoolean producing = new AtomicBoolean(true);
-        long base = 2_000_000_000L;
-        AtomicLong next = new AtomicLong(base);
-        List<Thread> producers = new ArrayList<>();
-        for (int p = 0; p < 2; p++) {
-            Thread producer = new Thread(() -> {
-                try {
-                    while (producing.get()) {
-                        if (accepted.get() - receiver.distinct() > 20_000) {
-                            Thread.sleep(5);
-                            continue;
+            // Sustained delivery: two producers (as many as the batch ingestion phase) keep at most 20,000 accepted-but-undelivered
+            // events ahead of the receiver. The backlog is sampled during the window: while it stays above zero the dispatcher,
+            // not the producers, sets the rate.
+            receiver.reset();
+            AtomicLong accepted = new AtomicLong();
+            AtomicBoolean producing = new AtomicBoolean(true);
+            long base = 2_000_000_000L;
+            AtomicLong next = new AtomicLong(base);
+            List<Thread> producers = new ArrayList<>();
+            for (int p = 0; p < 2; p++) {
+                Thread producer = new Thread(() -> {
+                    try {
+                        while (producing.get()) {
+                            if (accepted.get() - receiver.distinct() > 20_000) {
+                                Thread.sleep(5);
+                                continue;
+                            }
+                            accepted.addAndGet(f.batch("bench.delivered", 500, next));
                         }
-                        accepted.addAndGet(f.batch("bench.delivered", 500, next));
+                    } catch (Exception e) {
+                        System.err.println("producer stopped: " + e);
                     }
-                } catch (Exception e) {
-                    System.err.println("producer stopped: " + e);
-                }
-            }, "producer-" + p);
-            producer.start();
-            producers.add(producer);
+                }, "producer-" + p);
+                producer.start();
+                producers.add(producer);
+            }
+            long warmup = Math.max(5, seconds / 3);
+            Thread.sleep(warmup * 1000);
+            long windowStartCount = receiver.distinct();
+            long windowStart = System.nanoTime();
+            long windowEnd = windowStart + (seconds - warmup) * 1_000_000_000L;
+            long minBacklog = Long.MAX_VALUE;
+            long backlogSum = 0;
+            int samples = 0;
+            while (System.nanoTime() < windowEnd) {
+                Thread.sleep(Math.max(1, Math.min(250, (windowEnd - System.nanoTime()) / 1_000_000)));
+                long backlog = accepted.get() - receiver.distinct();
+                minBacklog = Math.min(minBacklog, backlog);
+                backlogSum += backlog;
+                samples++;
+            }
+            deliveryRate = (receiver.distinct() - windowStartCount) / secondsSince(windowStart);
+            producing.set(false);
+            for (Thread producer : producers) {
+                producer.join();
+            }
+            lostSustained = receiver.awaitAll(base, accepted.get(), 0, Duration.ofSeconds(120));
+            System.out.printf("[%s] sustained: %,.0f deliveries/s over the last %d s (%,d events accepted in all; ratio to reference %.2f);"
+                    + " accepted but not yet delivered during the window: min %,d, mean %,d%s%n",
+                    database, deliveryRate, seconds - warmup, accepted.get(), deliveryRate / reference, minBacklog, backlogSum / Math.max(1, samples),
+                    minBacklog <= 0 ? " (the queue ran dry: the producers, not the dispatcher, set the rate)" : "");
         }
-        long warmup = Math.max(5, seconds / 3);
-        Thread.sleep(warmup * 1000);
-        long windowStartCount = receiver.distinct();
-        long windowStart = System.nanoTime();
-        long windowEnd = windowStart + (seconds - warmup) * 1_000_000_000L;
-        long minBacklog = Long.MAX_VALUE;
-        long backlogSum = 0;
-        int samples = 0;
-        while (System.nanoTime() < windowEnd) {
-            Thread.sleep(Math.max(1, Math.min(250, (windowEnd - System.nanoTime()) / 1_000_000)));
-            long backlog = accepted.get() - receiver.distinct();
-            minBacklog = Math.min(minBacklog, backlog);
-            backlogSum += backlog;
-            samples++;
-        }
-        double deliveryRate = (receiver.distinct() - windowStartCount) / secondsSince(windowStart);
-        producing.set(false);
-        for (Thread producer : producers) {
-            producer.join();
-        }
-        long lostSustained = receiver.awaitAll(base, accepted.get(), 0, Duration.ofSeconds(120));
-        System.out.printf("[%s] sustained: %,.0f deliveries/s over the last %d s (%,d events accepted in all; ratio to reference %.2f);"
-                + " accepted but not yet delivered during the window: min %,d, mean %,d%s%n",
-                database, deliveryRate, seconds - warmup, accepted.get(), deliveryRate / reference, minBacklog, backlogSum / Math.max(1, samples),
-                minBacklog <= 0 ? " (the queue ran dry: the producers, not the dispatcher, set the rate)" : "");
 
-        // Latency at a fixed 500 events/s, one event per request.
-        receiver.reset();
-        long latencyBase = 3_000_000_000L;
+        // Latency at a fixed 500 events/s, one event per request. A warm-up comes first: 8 clients send single-event POSTs one
+        // after the other (closed loop, so no backlog builds up) while the JIT compiles the single-event path, as it has in a
+        // server that has been running; its rate is the single-event capacity. The measured run starts once every warm-up
+        // event has arrived.
         int rate = 500;
         int latencySeconds = Math.max(10, seconds * 2 / 3);
-        int total = rate * latencySeconds;
+        receiver.reset();
+        long warmBase = 3_000_000_000L;
+        int warmSeconds = Math.max(60, seconds * 3);
+        long warmAccepted = closedLoop(f, warmBase, 8, warmSeconds);
+        long warmLost = receiver.awaitAll(warmBase, warmAccepted, 0, Duration.ofSeconds(120));
+        System.out.printf("[%s] warm-up: %,d single-event POSTs from 8 clients one after the other in %d s (%,.0f/s)%n", database,
+                warmAccepted, warmSeconds, warmAccepted / (double) warmSeconds);
+        long warmDuplicates = receiver.duplicates();
+        receiver.reset();
+        OpenLoop run = openLoop(f, receiver, 3_500_000_000L, rate, latencySeconds);
+        long[] fromAccept = run.acceptToDelivery();
+        double p50 = millis(fromAccept, 0.50);
+        double p99 = millis(fromAccept, 0.99);
+        System.out.printf("[%s] at %.0f events/s sent one per request (%d refused), over %,d events: accept to delivery p50 %.1f ms, "
+                + "p99 %.1f ms; send to delivery p50 %.1f ms, p99 %.1f ms; the POST itself (send to 202) p50 %.1f ms, p99 %.1f ms%n",
+                database, run.sendRate(), run.refused(), fromAccept.length, p50, p99, millis(run.sendToDelivery(), 0.5),
+                millis(run.sendToDelivery(), 0.99), millis(run.postTimes(), 0.5), millis(run.postTimes(), 0.99));
+        long refused = run.refused();
+        long lostLatency = warmLost + run.lost();
+        long duplicates = warmDuplicates + receiver.duplicates();
+        return new String[] {database, String.format("%,.0f events/s", ingestRate), String.format("%,.0f", deliveryRate),
+            String.format("%,.0f", reference), String.format("%.2f", deliveryRate / reference), String.format("%.1f ms", p50),
+            String.format("%.1f ms", p99), String.valueOf(lostSustained + lostLatency + refused), String.valueOf(duplicates)};
+    }
+
+    /**
+     * Single-event POSTs from {@code clients} threads, each sending its next one when the previous was answered, for
+     * {@code seconds}, with consecutive sequence numbers from {@code base}; returns how many were accepted (all must be).
+     */
+    static long closedLoop(Flywheel f, long base, int clients, int seconds) throws Exception {
+        AtomicLong next = new AtomicLong(base);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    f.post("/api/v1/events", "{\"type\":\"bench.delivered\",\"account\":\"cus_bench\",\"data\":{\"seq\":"
+                            + next.getAndIncrement() + "}}");
+                }
+                return null;
+            }));
+        }
+        for (var d : done) {
+            d.get();
+        }
+        pool.shutdown();
+        return next.get() - base;
+    }
+
+    /**
+     * Single-event POSTs sent open-loop: {@code rate} per second for {@code seconds}, each on its schedule whether or not
+     * earlier ones were answered (8 client threads, asynchronous, 60 s request timeout), with sequence numbers from
+     * {@code base}; then waits (bounded) until every accepted event arrived at the receiver.
+     */
+    static OpenLoop openLoop(Flywheel f, Receiver receiver, long base, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
         long[] sentAt = new long[total];
         long[] acceptedAt = new long[total];
         ExecutorService clientThreads = Executors.newFixedThreadPool(8);
@@ -191,7 +255,7 @@ public final class WebhooksBench {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             sentAt[i] = System.nanoTime();
-            String body = "{\"type\":\"bench.delivered\",\"account\":\"cus_bench\",\"data\":{\"seq\":" + (latencyBase + i) + "}}";
+            String body = "{\"type\":\"bench.delivered\",\"account\":\"cus_bench\",\"data\":{\"seq\":" + (base + i) + "}}";
             int at = i;
             sends.add(client.sendAsync(f.request("/api/v1/events", body), HttpResponse.BodyHandlers.discarding()).handle((r, error) -> {
                 acceptedAt[at] = System.nanoTime();
@@ -199,45 +263,56 @@ public final class WebhooksBench {
             }));
         }
         double sendRate = total / secondsSince(t0);
-        List<Integer> statuses = sends.stream().map(CompletableFuture::join).toList();
-        long refused = statuses.stream().filter(code -> code != 202).count();
+        int[] statuses = sends.stream().mapToInt(CompletableFuture::join).toArray();
+        long refused = Arrays.stream(statuses).filter(code -> code != 202).count();
         clientThreads.shutdown();
-        receiver.awaitAll(latencyBase, total, refused, Duration.ofSeconds(120));
-        long[] arrivals = receiver.arrivals(latencyBase, total);
-        long lostLatency = 0;
-        for (int i = 0; i < total; i++) {
-            if (statuses.get(i) == 202 && arrivals[i] == Long.MIN_VALUE) {
-                lostLatency++;
+        receiver.awaitAll(base, total, refused, Duration.ofSeconds(120));
+        return new OpenLoop(sendRate, sentAt, acceptedAt, statuses, receiver.arrivals(base, total), refused);
+    }
+
+    /** What one open-loop run saw, per event: when it was sent, when its answer came, the status and when it arrived. */
+    record OpenLoop(double sendRate, long[] sentAt, long[] acceptedAt, int[] statuses, long[] arrivals, long refused) {
+
+        /** Accepted events that never arrived. */
+        long lost() {
+            long lost = 0;
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] == 202 && arrivals[i] == Long.MIN_VALUE) {
+                    lost++;
+                }
             }
+            return lost;
         }
-        // Warm-up excluded. "accept to delivery": from the 202 reaching the client to the receiver reading the delivery (0 when
-        // the delivery arrived first); "send to delivery" adds the time the POST took.
-        long[] fromAccept = new long[total];
-        long[] fromSend = new long[total];
-        long[] acceptOnly = new long[total];
-        int n = 0;
-        for (int i = Math.min(total / 10, rate * 3); i < total; i++) {
-            long at = arrivals[i];
-            if (at != Long.MIN_VALUE && statuses.get(i) == 202) {
-                fromAccept[n] = Math.max(0, at - acceptedAt[i]);
-                fromSend[n] = at - sentAt[i];
-                acceptOnly[n] = acceptedAt[i] - sentAt[i];
-                n++;
+
+        /** Sorted, from the 202 reaching the client to the receiver reading the delivery (0 when the delivery arrived first). */
+        long[] acceptToDelivery() {
+            return delivered((i, at) -> Math.max(0, at - acceptedAt[i]));
+        }
+
+        /** Sorted, from sending the POST to the receiver reading the delivery. */
+        long[] sendToDelivery() {
+            return delivered((i, at) -> at - sentAt[i]);
+        }
+
+        /** Sorted, from sending the POST to its 202. */
+        long[] postTimes() {
+            return delivered((i, at) -> acceptedAt[i] - sentAt[i]);
+        }
+
+        private interface PerEvent {
+            long of(int index, long arrival);
+        }
+
+        private long[] delivered(PerEvent measure) {
+            long[] out = new long[statuses.length];
+            int n = 0;
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] == 202 && arrivals[i] != Long.MIN_VALUE) {
+                    out[n++] = measure.of(i, arrivals[i]);
+                }
             }
+            return sorted(out, n);
         }
-        long[] measured = sorted(fromAccept, n);
-        long[] sendMeasured = sorted(fromSend, n);
-        long[] acceptMeasured = sorted(acceptOnly, n);
-        double p50 = millis(measured, 0.50);
-        double p99 = millis(measured, 0.99);
-        System.out.printf("[%s] at %.0f events/s sent one per request (%d refused), over %,d events: accept to delivery p50 %.1f ms, "
-                + "p99 %.1f ms; send to delivery p50 %.1f ms, p99 %.1f ms; the POST itself (send to 202) p50 %.1f ms, p99 %.1f ms%n",
-                database, sendRate, refused, measured.length, p50, p99, millis(sendMeasured, 0.5), millis(sendMeasured, 0.99),
-                millis(acceptMeasured, 0.5), millis(acceptMeasured, 0.99));
-        long duplicates = receiver.duplicates();
-        return new String[] {database, String.format("%,.0f events/s", ingestRate), String.format("%,.0f", deliveryRate),
-            String.format("%,.0f", reference), String.format("%.2f", deliveryRate / reference), String.format("%.1f ms", p50),
-            String.format("%.1f ms", p99), String.valueOf(lostSustained + lostLatency + refused), String.valueOf(duplicates)};
     }
 
     static int ingest(Flywheel f, String type, int batches, AtomicLong seq, int clients) throws Exception {

@@ -41,6 +41,7 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration REAP_EVERY = Duration.ofSeconds(5);
     private static final int RECORD_BATCH = 500;
+    private static final Duration RECORD_LINGER = Duration.ofMillis(10);
 
     private final DeliveryQueue queue;
     private final EndpointRepository endpoints;
@@ -159,11 +160,16 @@ class Dispatcher {
         return running;
     }
 
-    /** Tells the loop there is new work (an event was just queued on this node). */
+    /**
+     * Tells the loop there is new work (an event was just queued on this node). One sleeping
+     * claimer is enough for one commit's deliveries, and a claimer that is awake claims again
+     * anyway (it sees the count move); waking all of them would send each to the database for
+     * the same few rows.
+     */
     void wake() {
         synchronized (signal) {
             wakeups++;
-            signal.notifyAll();
+            signal.notify();
         }
     }
 
@@ -253,7 +259,7 @@ class Dispatcher {
                     continue;
                 }
                 batch.add(first);
-                outcomes.drainTo(batch, RECORD_BATCH - 1);
+                gatherMore(batch);
                 queue.record(batch);
                 try {
                     afterRecorded(batch);
@@ -271,6 +277,27 @@ class Dispatcher {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Adds the outcomes that arrive within {@link #RECORD_LINGER} of the first (up to a full batch):
+     * at a steady trickle of deliveries this turns one commit per delivery into one per few
+     * milliseconds. The deliveries have already arrived; only their bookkeeping waits.
+     */
+    private void gatherMore(List<DeliveryQueue.Outcome> batch) throws InterruptedException {
+        long until = System.nanoTime() + RECORD_LINGER.toNanos();
+        while (batch.size() < RECORD_BATCH) {
+            outcomes.drainTo(batch, RECORD_BATCH - batch.size());
+            long left = until - System.nanoTime();
+            if (batch.size() >= RECORD_BATCH || left <= 0 || !running) {
+                return;
+            }
+            DeliveryQueue.Outcome next = outcomes.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
