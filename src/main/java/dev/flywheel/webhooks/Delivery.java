@@ -22,6 +22,12 @@ public record Delivery(String id, String endpointId, String eventId, String even
                 lastStatusCode, lastError, null);
     }
 
+    /** The same new delivery, stored as already claimed by a dispatcher (to be sent at once). */
+    Delivery claimed() {
+        return new Delivery(id, endpointId, eventId, eventType, orderingKey, payload, DeliveryStatus.SENDING, retryStep, attempts, nextAttemptAt,
+                createdAt, deliveredAt, lastStatusCode, lastError, subscriptionId);
+    }
+
     /** The same delivery queued under an install-scoped subscription. */
     Delivery under(String subscription) {
         return new Delivery(id, endpointId, eventId, eventType, orderingKey, payload, status, retryStep, attempts, nextAttemptAt, createdAt,

@@ -34,12 +34,17 @@ class DeliveryQueue {
     /** A claimed delivery with what the dispatcher needs of its endpoint. */
     record Claimed(Delivery delivery, String url, Mode mode, Integer rateLimit, int secretVersion, String organizationId, String origin,
             Instant failingSince, String claimToken) {
+
+        static Claimed of(Delivery delivery, Endpoint endpoint, String claimToken) {
+            return new Claimed(delivery, endpoint.url(), endpoint.mode(), endpoint.rateLimit(), endpoint.secretVersion(), endpoint.organizationId(),
+                    endpoint.origin(), endpoint.failingSince(), claimToken);
+        }
     }
 
     private static final String INSERT = """
             insert into webhook_deliveries (id, endpoint_id, event_id, event_type, ordering_key, payload, status, next_attempt_at, created_at,
-                                            last_error, subscription_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                            last_error, subscription_id, claim_token, claim_expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * Due deliveries of enabled endpoints, oldest due first; an ordering key holds a delivery back
@@ -91,13 +96,23 @@ class DeliveryQueue {
     }
 
     void enqueue(List<Delivery> deliveries) {
+        enqueue(deliveries, null, null);
+    }
+
+    /**
+     * Stores new deliveries: pending, failed before any attempt, or (with a claim token) already
+     * claimed by this node's dispatcher until {@code leaseUntil}, to be sent once the transaction commits.
+     */
+    void enqueue(List<Delivery> deliveries, String claimToken, Instant leaseUntil) {
         List<Object[]> rows = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
-            if (d.status() != DeliveryStatus.PENDING && d.status() != DeliveryStatus.FAILED) {
-                throw new IllegalStateException("A new delivery is pending (or failed before any attempt), not " + d.status());
+            boolean claimed = d.status() == DeliveryStatus.SENDING && claimToken != null;
+            if (d.status() != DeliveryStatus.PENDING && d.status() != DeliveryStatus.FAILED && !claimed) {
+                throw new IllegalStateException("A new delivery is pending, claimed, or failed before any attempt; not " + d.status());
             }
             rows.add(new Object[] {d.id(), d.endpointId(), d.eventId(), d.eventType(), d.orderingKey(), d.payload(), d.status().name(),
-                Sql.at(d.nextAttemptAt()), Sql.at(d.createdAt()), d.lastError(), d.subscriptionId()});
+                Sql.at(d.nextAttemptAt()), Sql.at(d.createdAt()), d.lastError(), d.subscriptionId(), claimed ? claimToken : null,
+                claimed ? Sql.at(leaseUntil) : null});
         }
         template.batchUpdate(INSERT, rows);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * 503 replaces the scheduled delay), and an endpoint failing without a success for
  * {@code disable-after} is disabled. An endpoint's rate limit postpones deliveries to the next
  * second without counting an attempt. Ordering keys are enforced by the claim query.
+ *
+ * <p>Deliveries queued by an event stored on this node skip the claim while the node has room
+ * ({@link #reserve}, {@link #handOff}): they are stored already claimed by this node and go to its
+ * workers when the event's transaction commits. What has an ordering key, or finds the node busy
+ * with a backlog, is queued as pending and claimed in turn.
  */
 class Dispatcher {
 
@@ -64,8 +70,8 @@ class Dispatcher {
     private volatile boolean halted;
     private final List<Thread> claimers = new ArrayList<>();
     private final List<Thread> recorders = new ArrayList<>();
-    private ExecutorService workers;
-    private Semaphore slots;
+    private volatile ExecutorService workers;
+    private volatile Semaphore slots;
     private volatile Instant lastReap = Instant.EPOCH;
 
     Dispatcher(DeliveryQueue queue, EndpointRepository endpoints, SigningKeys keys, WebhookSender sender, EndpointDisabler disabler,
@@ -212,16 +218,7 @@ class Dispatcher {
                     slots.release(wanted - claimed.size());
                 }
                 for (DeliveryQueue.Claimed c : claimed) {
-                    workers.execute(() -> {
-                        try {
-                            deliver(c);
-                        } catch (RuntimeException e) {
-                            // The claim stays until its lease ends, then the delivery is retried: nothing is lost.
-                            log.warn("Webhook dispatcher {} could not finish delivery {}: {}", name, c.delivery().id(), e.getMessage());
-                        } finally {
-                            slots.release();
-                        }
-                    });
+                    send(c, slots);
                 }
                 if (claimed.size() < wanted) {
                     awaitWork(seen);
@@ -242,6 +239,72 @@ class Dispatcher {
                 }
             }
         }
+    }
+
+    /** Has a worker deliver a claimed delivery, which holds one of {@code slots} until it is done. */
+    private void send(DeliveryQueue.Claimed c, Semaphore slots) {
+        try {
+            workers.execute(() -> {
+                try {
+                    deliver(c);
+                } catch (RuntimeException e) {
+                    // The claim stays until its lease ends, then the delivery is retried: nothing is lost.
+                    log.warn("Webhook dispatcher {} could not finish delivery {}: {}", name, c.delivery().id(), e.getMessage());
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Stopping: the claim stays until its lease ends, then this or another node sends it.
+            slots.release();
+        }
+    }
+
+    /**
+     * Slots taken for deliveries about to be queued on this node, so that they go to its workers as
+     * soon as their transaction commits instead of waiting to be claimed: they are stored already
+     * claimed by {@code token} until {@code leaseUntil}, which saves the claim's query and update.
+     * If this node stops or dies first, the lease runs out and they are handed back like any claim.
+     */
+    record Reservation(Semaphore slots, int count, String token, Instant leaseUntil) {
+    }
+
+    /**
+     * Takes up to {@code wanted} free slots for deliveries about to be queued on this node, or none
+     * (null) when the node is stopped or a claimer is waiting for slots: the queue has a backlog
+     * then, and what has waited longest goes first.
+     */
+    Reservation reserve(int wanted) {
+        Semaphore free = slots;
+        if (!running || free == null || wanted <= 0 || free.hasQueuedThreads()) {
+            return null;
+        }
+        int count;
+        do {
+            count = Math.min(wanted, free.availablePermits());
+            if (count <= 0) {
+                return null;
+            }
+        } while (!free.tryAcquire(count));
+        Instant now = clock.instant();
+        return new Reservation(free, count, Ids.next("clm"), now.plus(properties.claimLease()));
+    }
+
+    /** Sends deliveries stored as claimed under {@code reservation}, once their transaction committed; frees the slots left over. */
+    void handOff(Reservation reservation, List<DeliveryQueue.Claimed> claimed) {
+        reservation.slots().release(reservation.count() - claimed.size());
+        for (DeliveryQueue.Claimed c : claimed) {
+            if (running) {
+                send(c, reservation.slots());
+            } else {
+                reservation.slots().release();
+            }
+        }
+    }
+
+    /** Frees the slots of a reservation whose deliveries were not stored (their transaction rolled back). */
+    void cancel(Reservation reservation) {
+        reservation.slots().release(reservation.count());
     }
 
     /**

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * or not stored at all. A partner app's endpoint gets an event only through an active
  * install-scoped subscription of the event's account, and only when the install's scopes allow
  * the type ({@link AppRouting}). The body is built once per event and kept with each delivery, so every
- * attempt and every resend sends the same bytes. The local dispatcher is woken after commit.
+ * attempt and every resend sends the same bytes. While the local dispatcher has room, deliveries are
+ * stored already claimed by it and handed to its workers after commit ({@link Dispatcher#reserve});
+ * for the rest it is woken after commit to claim them.
  */
 @Component
 class WebhookFanOut implements EventFanOut {
@@ -52,6 +54,7 @@ class WebhookFanOut implements EventFanOut {
         Map<Mode, List<Endpoint>> byMode = new EnumMap<>(Mode.class);
         Map<Mode, AppRouting> appRouting = new EnumMap<>(Mode.class);
         List<Delivery> deliveries = new ArrayList<>();
+        Map<String, Endpoint> endpointsById = new HashMap<>();
         for (StoredEvent event : events) {
             List<Endpoint> candidates = byMode.computeIfAbsent(event.mode(), endpoints::enabled);
             String payload = null;
@@ -68,6 +71,7 @@ class WebhookFanOut implements EventFanOut {
                         continue;
                     }
                 }
+                endpointsById.put(endpoint.id(), endpoint);
                 Integer pinned = endpoint.pinnedVersion(event.type());
                 if (pinned != null && pinned < event.schemaVersion()) {
                     VersionedData data = asPinned.computeIfAbsent(pinned,
@@ -85,8 +89,35 @@ class WebhookFanOut implements EventFanOut {
         if (deliveries.isEmpty()) {
             return;
         }
-        queue.enqueue(deliveries);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            queue.enqueue(deliveries);
+            return;
+        }
+        Dispatcher local = dispatcher.getIfAvailable();
+        Dispatcher.Reservation reservation = local == null ? null : local.reserve((int) deliveries.stream().filter(WebhookFanOut::canHandOff).count());
+        List<DeliveryQueue.Claimed> handedOff = new ArrayList<>();
+        if (reservation != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        local.handOff(reservation, handedOff);
+                    } else {
+                        local.cancel(reservation);
+                    }
+                }
+            });
+            for (int i = 0; i < deliveries.size() && handedOff.size() < reservation.count(); i++) {
+                Delivery d = deliveries.get(i);
+                if (canHandOff(d)) {
+                    Delivery claimed = d.claimed();
+                    deliveries.set(i, claimed);
+                    handedOff.add(DeliveryQueue.Claimed.of(claimed, endpointsById.get(d.endpointId()), reservation.token()));
+                }
+            }
+        }
+        queue.enqueue(deliveries, reservation == null ? null : reservation.token(), reservation == null ? null : reservation.leaseUntil());
+        if (handedOff.size() < deliveries.size()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -94,6 +125,11 @@ class WebhookFanOut implements EventFanOut {
                 }
             });
         }
+    }
+
+    /** Whether a new delivery may skip the claim: only a pending one without an ordering key (the claim query keeps keys in order). */
+    private static boolean canHandOff(Delivery d) {
+        return d.status() == DeliveryStatus.PENDING && d.orderingKey() == null;
     }
 
     /**

@@ -176,6 +176,37 @@ class DeliveryFaultTest extends IntegrationTest {
     }
 
     @Test
+    void eventsHandedToANodeThatDiesAreDeliveredByAnother() {
+        String type = newType();
+        String endpoint = endpointFor(type);
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.answer(r -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Receiver.Answer.ok();
+        });
+        applicationDispatcher.start();
+        List<String> ids = sendBatch(type, 60);
+        // The node had room: its deliveries were stored already claimed by it, none left for a claim.
+        DeliveryQueue queue = new DeliveryQueue(dataSource);
+        assertThat(queue.countByStatus(endpoint, DeliveryStatus.PENDING)).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+        applicationDispatcher.halt();
+        release.countDown();
+        receiver.answer(r -> Receiver.Answer.ok());
+        assertThat(queue.countByStatus(endpoint, DeliveryStatus.SENDING)).isEqualTo(ids.size());
+
+        // Once their lease (2 minutes by default) has ended, another node takes them over.
+        dispatcher("node-b", properties(fast(10), Duration.ofDays(5), 8), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3)));
+        awaitAllDelivered(ids, Duration.ofSeconds(30));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> queue.countByStatus(endpoint, DeliveryStatus.DELIVERED) == ids.size());
+    }
+
+    @Test
     void twoDispatchersOnOnePostgresShareTheQueueWithoutLoss() {
         Assumptions.assumeTrue("postgres".equals(System.getProperty("flywheel.test.database")), "needs PostgreSQL (SKIP LOCKED claims)");
         String type = newType();
