@@ -127,9 +127,14 @@ class WebhookFanOut implements EventFanOut {
         }
     }
 
-    /** Whether a new delivery may skip the claim: only a pending one without an ordering key (the claim query keeps keys in order). */
+    /**
+     * Whether a new delivery may skip the claim: a pending one without an ordering key (the claim
+     * query keeps keys in order) for an owner endpoint. A partner app's delivery is claimed, because
+     * the claim checks that its install is still active: an uninstall that commits between this
+     * transaction's read of the subscription and its commit must still stop the message.
+     */
     private static boolean canHandOff(Delivery d) {
-        return d.status() == DeliveryStatus.PENDING && d.orderingKey() == null;
+        return d.status() == DeliveryStatus.PENDING && d.orderingKey() == null && d.subscriptionId() == null;
     }
 
     /**
