@@ -117,6 +117,20 @@ class DeliveryFaultTest extends IntegrationTest {
         return ids;
     }
 
+    /** The receiver answers nothing until the returned latch is released (or 10 s pass): deliveries stay in flight. */
+    private CountDownLatch holdAnswers() {
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.answer(r -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Receiver.Answer.ok();
+        });
+        return release;
+    }
+
     private Map<String, Long> receivedIds() {
         return receiver.received().stream().collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
     }
@@ -145,15 +159,7 @@ class DeliveryFaultTest extends IntegrationTest {
     void aDispatcherKilledMidDispatchLosesNothing() throws Exception {
         String type = newType();
         String endpoint = endpointFor(type);
-        CountDownLatch release = new CountDownLatch(1);
-        receiver.answer(r -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Receiver.Answer.ok();
-        });
+        CountDownLatch release = holdAnswers();
         List<String> ids = sendBatch(type, 60);
         Dispatcher first = dispatcher("node-a", properties(fast(10), Duration.ofDays(5), 8), Clock.systemUTC());
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() >= 8);
@@ -179,15 +185,7 @@ class DeliveryFaultTest extends IntegrationTest {
     void eventsHandedToANodeThatDiesAreDeliveredByAnother() {
         String type = newType();
         String endpoint = endpointFor(type);
-        CountDownLatch release = new CountDownLatch(1);
-        receiver.answer(r -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Receiver.Answer.ok();
-        });
+        CountDownLatch release = holdAnswers();
         applicationDispatcher.start();
         List<String> ids = sendBatch(type, 60);
         // The node had room: its deliveries were stored already claimed by it, none left for a claim.
