@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deliveries queued by an event stored on this node skip the claim while the node has room
  * ({@link #reserve}, {@link #handOff}): they are stored already claimed by this node and go to its
- * workers when the event's transaction commits. What has an ordering key, or finds the node busy
- * with a backlog, is queued as pending and claimed in turn.
+ * workers when the event's transaction commits. What has an ordering key, what is for a partner
+ * app, and what finds the node busy with a backlog is queued as pending and claimed in turn.
  */
 class Dispatcher {
 

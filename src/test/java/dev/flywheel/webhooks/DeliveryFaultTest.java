@@ -2,6 +2,8 @@ package dev.flywheel.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywheel.events.Events;
+import dev.flywheel.platform.Mode;
 import dev.flywheel.support.Api;
 import dev.flywheel.support.IntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -43,6 +47,10 @@ class DeliveryFaultTest extends IntegrationTest {
     SigningKeys keys;
     @Autowired
     EndpointDisabler disabler;
+    @Autowired
+    Events events;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final Receiver receiver = new Receiver();
     private final List<Dispatcher> started = new ArrayList<>();
@@ -202,6 +210,25 @@ class DeliveryFaultTest extends IntegrationTest {
         awaitAllDelivered(ids, Duration.ofSeconds(30));
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> queue.countByStatus(endpoint, DeliveryStatus.DELIVERED) == ids.size());
+    }
+
+    @Test
+    void eventsWhoseTransactionRollsBackGiveTheNodesRoomBack() {
+        String type = newType();
+        endpointFor(type);
+        applicationDispatcher.start();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        // More rolled-back events than the node has room for: each reserved room for its delivery, none may keep it.
+        for (int i = 0; i < 500; i++) {
+            int n = i;
+            transaction.executeWithoutResult(status -> {
+                events.emit(type, "cus_rolled_back", Map.of("n", n), Mode.LIVE);
+                status.setRollbackOnly();
+            });
+        }
+        List<String> ids = sendBatch(type, 3);
+        awaitAllDelivered(ids, Duration.ofSeconds(10));
+        assertThat(receivedIds().keySet()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
